@@ -1,0 +1,79 @@
+package dev.hypernd.engine;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The mutable state of a task that has not finished. Guarded by the engine's lock. */
+final class ActiveTask {
+  final String id;
+  final ScheduledJob job;
+  // The definition the task was created under: a reload changes the job, not its running tasks.
+  final JobDefinition definition;
+  final List<Object> args;
+  final Instant scheduledAt;
+  // When the current attempt is due on the monotonic clock: the fire, the delay or the backoff.
+  long dueNanos;
+
+  TaskState state = TaskState.PENDING;
+  int attempts;
+
+  /** Changes whenever an attempt is handed out or abandoned; stale work checks it and stops. */
+  int token;
+
+  Instant startedAt;
+  long startNanos;
+  Instant finishedAt;
+  Instant nextAttemptAt;
+  long durationMs;
+  Object result;
+  TaskError error;
+  Thread worker;
+  TimerQueue.Timer timer;
+
+  ActiveTask(
+      String id,
+      ScheduledJob job,
+      List<Object> args,
+      Instant scheduledAt,
+      long dueNanos,
+      Instant nextAttemptAt) {
+    this.id = id;
+    this.job = job;
+    this.definition = job.definition;
+    this.args = List.copyOf(args);
+    this.scheduledAt = scheduledAt;
+    this.dueNanos = dueNanos;
+    this.nextAttemptAt = nextAttemptAt;
+  }
+
+  String jobName() {
+    return definition.name();
+  }
+
+  void cancelTimer() {
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+  }
+
+  TaskResult snapshot() {
+    return new TaskResult(
+        id,
+        jobName(),
+        state,
+        result,
+        error,
+        attempts,
+        durationMs,
+        scheduledAt,
+        startedAt,
+        finishedAt,
+        nextAttemptAt,
+        args);
+  }
+
+  TaskContext context() {
+    return new TaskContext(id, jobName(), attempts, args, scheduledAt);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.hypernd.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns schedules into fires: fixed-rate intervals on the monotonic clock and calendar fires on
+ * wall time. Runs under the engine's lock.
+ */
+final class FireScheduler {
+  // Calendar fires further in the past than this (after a suspend or a clock step) are skipped.
+  private static final Duration MISSED_FIRE_TOLERANCE = Duration.ofSeconds(30);
+
+  private final Engine engine;
+  private final EngineClock clock;
+  private final TimerQueue timers;
+
+  FireScheduler(Engine engine, EngineClock clock, TimerQueue timers) {
+    this.engine = engine;
+    this.clock = clock;
+    this.timers = timers;
+  }
+
+  /** (Re)starts the job's schedule from now. */
+  void arm(ScheduledJob job) {
+    job.cancelFireTimer();
+    JobSchedule schedule = job.definition.schedule();
+    if (schedule instanceof JobSchedule.Interval interval) {
+      job.anchorNanos = clock.nanoTime();
+      job.anchorWall = clock.now();
+      job.fireIndex = interval.atStart() ? 0 : 1;
+      armInterval(job, interval);
+    } else if (schedule instanceof JobSchedule.Calendar calendar) {
+      armCalendar(job, calendar, calendar.schedule().nextAfter(clock.now()));
+    }
+    engine.saveJobState(job);
+  }
+
+  /** The next {@code count} fire times of a job from now, without firing anything. */
+  List<Instant> preview(ScheduledJob job, int count) {
+    JobSchedule schedule = job.definition.schedule();
+    List<Instant> out = new java.util.ArrayList<>();
+    if (schedule instanceof JobSchedule.Interval interval) {
+      if (job.nextFire == null) {
+        return out;
+      }
+      for (int i = 0; i < count; i++) {
+        out.add(job.nextFire.plus(interval.every().multipliedBy(i)));
+      }
+    } else if (schedule instanceof JobSchedule.Calendar calendar) {
+      Optional<Instant> next = Optional.ofNullable(job.nextFire);
+      while (next.isPresent() && out.size() < count) {
+        out.add(next.get());
+        next = calendar.schedule().nextAfter(next.get());
+      }
+    }
+    return out;
+  }
+
+  private void armInterval(ScheduledJob job, JobSchedule.Interval interval) {
+    long every = interval.every().toNanos();
+    long due = job.anchorNanos + job.fireIndex * every;
+    job.nextFire = job.anchorWall.plusNanos(job.fireIndex * every);
+    job.fireTimer = timers.atNanos(due, fx -> onInterval(job, interval, fx));
+  }
+
+  private void onInterval(ScheduledJob job, JobSchedule.Interval interval, Effects fx) {
+    job.fireTimer = null;
+    long every = interval.every().toNanos();
+    long index = job.fireIndex;
+    long due = job.anchorNanos + index * every;
+    fire(job, job.anchorWall.plusNanos(index * every), due, fx);
+    long next = index + 1;
+    long now = clock.nanoTime();
+    long missed = 0;
+    // More than a whole interval late (a suspend, a stalled host): drop the fires in between.
+    while (job.anchorNanos + next * every + every - now <= 0) {
+      next++;
+      missed++;
+    }
+    if (missed > 0) {
+      reportMissed(job, missed + " fire(s) missed: the scheduler was late by over an interval", fx);
+    }
+    job.fireIndex = next;
+    armInterval(job, interval);
+    engine.saveJobState(job);
+  }
+
+  private void armCalendar(
+      ScheduledJob job, JobSchedule.Calendar calendar, Optional<Instant> nextFire) {
+    job.nextFire = nextFire.orElse(null);
+    nextFire.ifPresent(
+        at -> job.fireTimer = timers.atWall(at, fx -> onCalendar(job, calendar, at, fx)));
+  }
+
+  private void onCalendar(ScheduledJob job, JobSchedule.Calendar calendar, Instant at, Effects fx) {
+    job.fireTimer = null;
+    Instant wallNow = clock.now();
+    long dueNanos = clock.nanoTime() - Duration.between(at, wallNow).toNanos();
+    fire(job, at, dueNanos, fx);
+    Optional<Instant> next = calendar.schedule().nextAfter(at);
+    Instant oldest = wallNow.minus(MISSED_FIRE_TOLERANCE);
+    if (next.isPresent() && next.get().isBefore(oldest)) {
+      reportMissed(
+          job, "fires from " + next.get() + " to " + oldest + " missed: the wall clock jumped", fx);
+      next = calendar.schedule().nextAfter(oldest);
+    }
+    armCalendar(job, calendar, next);
+    engine.saveJobState(job);
+  }
+
+  private void reportMissed(ScheduledJob job, String message, Effects fx) {
+    engine.countSkipped(job.name());
+    fx.event(
+        TaskEvents.skipped(job.name(), null, null, clock.now(), new TaskError("missed", message)));
+  }
+
+  /** One fire: creates a task unless the job is paused, claimed elsewhere or busy under SKIP. */
+  private void fire(ScheduledJob job, Instant scheduledAt, long dueNanos, Effects fx) {
+    if (job.paused) {
+      return;
+    }
+    if (!engine.store().claimFire(job.name(), scheduledAt, engine.owner())) {
+      return;
+    }
+    if (job.definition.overlap() == OverlapPolicy.SKIP && !job.active.isEmpty()) {
+      ActiveTask earlier = job.active.iterator().next();
+      engine.countSkipped(job.name());
+      fx.event(
+          TaskEvents.skipped(
+              job.name(),
+              null,
+              scheduledAt,
+              clock.now(),
+              new TaskError("overlap", "skipped: " + earlier.id + " is still " + earlier.state)));
+      return;
+    }
+    ActiveTask task = engine.create(job, List.of(), scheduledAt, dueNanos, null, fx);
+    job.lastFire = scheduledAt;
+    engine.admit(task, fx);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.hypernd.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A job as the engine runs it: a name, a schedule, a body and the policies around it. Immutable;
+ * made by {@link #builder(String, JobSchedule, TaskAction)}.
+ */
+public final class JobDefinition {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+  private final String name;
+  private final JobSchedule schedule;
+  private final TaskAction action;
+  private final RetryPolicy retry;
+  private final Duration timeout;
+  private final OverlapPolicy overlap;
+
+  private JobDefinition(Builder b) {
+    this.name = b.name;
+    this.schedule = b.schedule;
+    this.action = b.action;
+    this.retry = b.retry;
+    this.timeout = b.timeout;
+    this.overlap = b.overlap != null ? b.overlap : defaultOverlap(b.schedule);
+  }
+
+  /**
+   * Scheduled fires default to {@link OverlapPolicy#SKIP}; on-demand jobs default to {@link
+   * OverlapPolicy#ALLOW}, because a submission is a deliberate request, not a fire that may collide
+   * with a slow predecessor.
+   */
+  static OverlapPolicy defaultOverlap(JobSchedule schedule) {
+    return schedule instanceof JobSchedule.OnDemand ? OverlapPolicy.ALLOW : OverlapPolicy.SKIP;
+  }
+
+  public static Builder builder(String name, JobSchedule schedule, TaskAction action) {
+    return new Builder(name, schedule, action);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public JobSchedule schedule() {
+    return schedule;
+  }
+
+  public TaskAction action() {
+    return action;
+  }
+
+  public RetryPolicy retry() {
+    return retry;
+  }
+
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  public OverlapPolicy overlap() {
+    return overlap;
+  }
+
+  @Override
+  public String toString() {
+    return "JobDefinition{" + name + ", " + schedule + ", overlap=" + overlap + '}';
+  }
+
+  /** Validates each value as it is set. */
+  public static final class Builder {
+    private final String name;
+    private final JobSchedule schedule;
+    private final TaskAction action;
+    private RetryPolicy retry = RetryPolicy.none();
+    private Duration timeout;
+    private OverlapPolicy overlap;
+
+    private Builder(String name, JobSchedule schedule, TaskAction action) {
+      Objects.requireNonNull(name, "name");
+      if (!NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "job name ("
+                + name
+                + ") must be 1-100 characters of letters, digits, '.', '_' or '-',"
+                + " starting with a letter or digit");
+      }
+      this.name = name;
+      this.schedule = Objects.requireNonNull(schedule, "schedule");
+      this.action = Objects.requireNonNull(action, "action");
+    }
+
+    public Builder retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /** Each attempt is interrupted and failed with {@link TaskTimeoutException} after this. */
+    public Builder timeout(Duration timeout) {
+      if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+        throw new IllegalArgumentException("timeout (" + timeout + ") must be positive");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    public Builder overlap(OverlapPolicy overlap) {
+      this.overlap = Objects.requireNonNull(overlap, "overlap");
+      return this;
+    }
+
+    public JobDefinition build() {
+      return new JobDefinition(this);
+    }
+  }
+}

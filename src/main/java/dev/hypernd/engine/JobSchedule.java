@@ -1,0 +1,56 @@
+package dev.hypernd.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** When a job's tasks are created: at a fixed rate, on a calendar, or only when submitted. */
+public sealed interface JobSchedule {
+
+  /** Every {@code every}, on the monotonic clock, first one interval after registration. */
+  static JobSchedule every(Duration every) {
+    return new Interval(every, false);
+  }
+
+  /** A calendar schedule such as a cron expression in a zone. */
+  static JobSchedule calendar(CalendarSchedule schedule) {
+    return new Calendar(schedule);
+  }
+
+  /** No fires of its own; tasks are created by {@link TaskScheduler#submit}. */
+  static JobSchedule onDemand() {
+    return OnDemand.INSTANCE;
+  }
+
+  /**
+   * Fixed-rate: the n-th fire is due at registration + n × {@code every} on the monotonic clock (no
+   * drift). With {@code atStart}, fire 0 is due at registration.
+   */
+  record Interval(Duration every, boolean atStart) implements JobSchedule {
+    public Interval {
+      Objects.requireNonNull(every, "every");
+      if (every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("interval (" + every + ") must be positive");
+      }
+    }
+  }
+
+  /** Fires at the instants the calendar schedule gives, checked against wall time. */
+  record Calendar(CalendarSchedule schedule) implements JobSchedule {
+    public Calendar {
+      Objects.requireNonNull(schedule, "schedule");
+    }
+  }
+
+  /** Tasks only by submission. */
+  enum OnDemand implements JobSchedule {
+    INSTANCE
+  }
+
+  /** A pure function from an instant to the next fire strictly after it. */
+  interface CalendarSchedule {
+    /** The next fire strictly after {@code after}, or empty when there is none. */
+    Optional<Instant> nextAfter(Instant after);
+  }
+}

@@ -1,0 +1,352 @@
+package dev.hypernd.engine;
+
+import dev.hypernd.engine.store.InMemoryTaskStore;
+import dev.hypernd.engine.store.TaskQuery;
+import dev.hypernd.engine.store.TaskStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduling engine: interval, cron and on-demand jobs run on a bounded worker pool, with
+ * retries, overlap policy, timeouts, cancel, results and metrics.
+ *
+ * <pre>{@code
+ * TaskScheduler scheduler = TaskScheduler.builder().build();
+ * scheduler.interval("heartbeat", Duration.ofSeconds(60), ctx -> ping());
+ * TaskSubmitter email = scheduler.task("email", ctx -> send(ctx.arg(0)),
+ *     RetryPolicy.builder().maxRetries(3).build());
+ * scheduler.start();
+ * String id = email.submit("alice@example.com");
+ * }</pre>
+ *
+ * <p>Thread-safe. Jobs may be added before or after {@link #start()}; submissions made before start
+ * run once it is called.
+ */
+public final class TaskScheduler implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TaskScheduler.class);
+
+  private final Engine engine;
+  private final Monitor monitor;
+  private final TaskStore store;
+  private final ExecutorService ownedPool;
+  private final boolean dispatchThread;
+  private final PeriodicDiscovery periodic;
+  private Thread loop;
+
+  private TaskScheduler(Builder b) {
+    this.monitor = new Monitor();
+    this.store = b.store != null ? b.store : new InMemoryTaskStore();
+    Executor executor = b.executor;
+    if (executor == null) {
+      ownedPool = workerPool(b.workers);
+      executor = ownedPool;
+    } else {
+      ownedPool = null;
+    }
+    this.engine = new Engine(b.clock, executor, store, monitor, b.owner);
+    this.dispatchThread = b.dispatchThread;
+    this.periodic = new PeriodicDiscovery(b.periodicLoader);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static ExecutorService workerPool(int workers) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "hypernd-worker-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  // ---- jobs ----------------------------------------------------------------------------------
+
+  /** Adds a job. Its schedule starts now if the scheduler is running, else at {@link #start()}. */
+  public void schedule(JobDefinition job) {
+    engine.register(Objects.requireNonNull(job, "job"));
+  }
+
+  /** Runs {@code action} every {@code every}, fixed-rate; the first fire is one interval away. */
+  public void interval(String name, Duration every, TaskAction action) {
+    schedule(JobDefinition.builder(name, JobSchedule.every(every), action).build());
+  }
+
+  /** Runs {@code action} on a calendar schedule, such as {@code CronSchedule}. */
+  public void calendar(String name, JobSchedule.CalendarSchedule when, TaskAction action) {
+    schedule(JobDefinition.builder(name, JobSchedule.calendar(when), action).build());
+  }
+
+  /** An on-demand job: tasks are created only by the returned submitter (or {@link #submit}). */
+  public TaskSubmitter task(String name, TaskAction action) {
+    return task(name, action, RetryPolicy.none());
+  }
+
+  public TaskSubmitter task(String name, TaskAction action, RetryPolicy retry) {
+    schedule(JobDefinition.builder(name, JobSchedule.onDemand(), action).retry(retry).build());
+    return new TaskSubmitter(this, name);
+  }
+
+  /** A submitter for an existing job of any schedule. */
+  public TaskSubmitter submitter(String jobName) {
+    engine.lock.lock();
+    try {
+      engine.liveJob(jobName);
+    } finally {
+      engine.lock.unlock();
+    }
+    return new TaskSubmitter(this, jobName);
+  }
+
+  /**
+   * Replaces the set of jobs in one atomic step: jobs named in {@code remove} fire no more (their
+   * running tasks finish), jobs in {@code upsert} are added or, when the name exists, rescheduled
+   * with the new definition. All other jobs keep their next fire and their tasks.
+   */
+  public void updateJobs(Collection<String> remove, Collection<JobDefinition> upsert) {
+    engine.updateJobs(List.copyOf(remove), List.copyOf(upsert));
+  }
+
+  public void pause(String jobName) {
+    engine.setPaused(jobName, true);
+  }
+
+  public void resume(String jobName) {
+    engine.setPaused(jobName, false);
+  }
+
+  public List<JobInfo> jobs() {
+    return engine.jobs();
+  }
+
+  // ---- tasks ---------------------------------------------------------------------------------
+
+  /**
+   * Creates a task of {@code jobName} with positional {@code args}, to run after {@code delay}
+   * (zero: now). Returns its id, {@code sched-N}; that id's result ends COMPLETED, FAILED or
+   * CANCELLED.
+   *
+   * @throws NoSuchJobException when there is no such job
+   * @throws OverlapException when the job's overlap policy is SKIP and a task of it is active
+   */
+  public String submit(String jobName, List<?> args, Duration delay) {
+    Objects.requireNonNull(jobName, "jobName");
+    Objects.requireNonNull(delay, "delay");
+    List<Object> copy = new ArrayList<>(args.size());
+    for (int i = 0; i < args.size(); i++) {
+      copy.add(Objects.requireNonNull(args.get(i), () -> "argument #" + copy.size() + " is null"));
+    }
+    return engine.submit(jobName, copy, delay);
+  }
+
+  /**
+   * Cancels a PENDING, RETRYING or RUNNING task (a running body is interrupted).
+   *
+   * @throws NoSuchTaskException when no task has this id
+   * @throws TaskStateException when the task has already finished
+   */
+  public TaskResult cancel(String taskId) {
+    return engine.cancel(Objects.requireNonNull(taskId, "taskId"));
+  }
+
+  public Optional<TaskResult> getResult(String taskId) {
+    return engine.result(Objects.requireNonNull(taskId, "taskId"));
+  }
+
+  /** Tasks matching the query, live and stored, newest first. */
+  public List<TaskResult> tasks(TaskQuery query) {
+    List<TaskResult> out = new ArrayList<>();
+    for (TaskResult t : engine.liveTasks()) {
+      if (query.matches(t)) {
+        out.add(t);
+      }
+    }
+    for (TaskResult t : store.list(query)) {
+      if (t.state().isFinished()) {
+        out.add(t);
+      }
+    }
+    out.sort(Comparator.comparingLong(TaskResult::sequenceNumber).reversed());
+    return out.size() > query.limit() ? out.subList(0, query.limit()) : out;
+  }
+
+  /** The next {@code count} fire times of a job. */
+  public List<Instant> nextFires(String jobName, int count) {
+    return engine.preview(jobName, count);
+  }
+
+  // ---- observation ---------------------------------------------------------------------------
+
+  public Monitor monitor() {
+    return monitor;
+  }
+
+  /** The reference metrics for all jobs, as {@link MetricsSnapshot#toMap()}. */
+  public Map<String, Object> getMetrics() {
+    return metrics().toMap();
+  }
+
+  /** The reference metrics for one job. */
+  public Map<String, Object> getMetrics(String jobName) {
+    return metrics(jobName).toMap();
+  }
+
+  public MetricsSnapshot metrics() {
+    return engine.snapshot(null);
+  }
+
+  public MetricsSnapshot metrics(String jobName) {
+    return engine.snapshot(Objects.requireNonNull(jobName, "jobName"));
+  }
+
+  // ---- lifecycle -----------------------------------------------------------------------------
+
+  /**
+   * Registers {@link Periodic} classes found by {@link java.util.ServiceLoader}, arms every
+   * schedule and starts dispatching. Calling it again does nothing and returns false: a scheduler
+   * never runs two dispatch loops.
+   */
+  public synchronized boolean start() {
+    if (engine.isStarted()) {
+      return false;
+    }
+    for (JobDefinition job : periodic.discover()) {
+      schedule(job);
+    }
+    engine.start();
+    if (dispatchThread) {
+      loop = new Thread(new DispatchLoop(engine), "hypernd-dispatch");
+      loop.setDaemon(true);
+      loop.start();
+    }
+    return true;
+  }
+
+  /**
+   * Stops firing, lets running attempts finish within {@code grace}, then interrupts the rest and
+   * records them as failed attempts ({@link ShutdownException}). Pending and retrying tasks stay in
+   * the store as they are. The store is flushed, not closed.
+   */
+  public synchronized void shutdown(Duration grace) throws InterruptedException {
+    engine.stopDispatching();
+    if (loop != null) {
+      loop.join();
+    }
+    if (!engine.awaitIdle(grace)) {
+      log.warn("tasks still running after {}; interrupting them", Durations.format(grace));
+      engine.abandonRunning(grace);
+    }
+    if (ownedPool != null) {
+      ownedPool.shutdownNow();
+    }
+    store.flush();
+  }
+
+  /** {@link #shutdown(Duration)} with a 30-second grace period. */
+  @Override
+  public void close() {
+    try {
+      shutdown(Duration.ofSeconds(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- manual driving (tests and simulations) ------------------------------------------------
+
+  /** Runs every timer due at the clock's current time; returns how many ran. */
+  int runDue() {
+    return engine.dispatchDue();
+  }
+
+  /** Nanoseconds until the next timer is due, {@link Long#MAX_VALUE} if none. */
+  long nanosUntilNextDue() {
+    return engine.nanosUntilNextDue();
+  }
+
+  /** Builds a {@link TaskScheduler}; every setting has a working default. */
+  public static final class Builder {
+    private EngineClock clock = EngineClock.system();
+    private int workers = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+    private Executor executor;
+    private TaskStore store;
+    private boolean dispatchThread = true;
+    private String owner = UUID.randomUUID().toString();
+    private ClassLoader periodicLoader = Thread.currentThread().getContextClassLoader();
+
+    private Builder() {}
+
+    public Builder clock(EngineClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Size of the worker pool: at most this many bodies run at once. */
+    public Builder workers(int workers) {
+      if (workers <= 0) {
+        throw new IllegalArgumentException("workers (" + workers + ") must be positive");
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /** Runs bodies on this executor instead of an owned pool (not shut down by the scheduler). */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    public Builder store(TaskStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** Whether {@link #start()} starts the dispatch thread; tests drive dispatch by hand. */
+    public Builder dispatchThread(boolean dispatchThread) {
+      this.dispatchThread = dispatchThread;
+      return this;
+    }
+
+    /** Who claims fires in a shared store; unique per scheduler by default. */
+    public Builder owner(String owner) {
+      this.owner = Objects.requireNonNull(owner, "owner");
+      return this;
+    }
+
+    /** Where {@link Periodic} classes are looked up; {@code null} turns discovery off. */
+    public Builder periodicClassLoader(ClassLoader loader) {
+      this.periodicLoader = loader;
+      return this;
+    }
+
+    public TaskScheduler build() {
+      return new TaskScheduler(this);
+    }
+  }
+}

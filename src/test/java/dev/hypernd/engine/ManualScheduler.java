@@ -1,0 +1,74 @@
+package dev.hypernd.engine;
+
+import dev.hypernd.engine.store.InMemoryTaskStore;
+import dev.hypernd.engine.store.TaskStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A scheduler driven by hand: bodies run on the calling thread, time moves only through {@link
+ * #tick(Duration)}, and there is no background thread at all.
+ */
+final class ManualScheduler {
+  static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
+
+  final ManualClock clock = new ManualClock(START);
+  final TaskStore store;
+  final TaskScheduler scheduler;
+  final List<TaskEvent> events = new CopyOnWriteArrayList<>();
+
+  ManualScheduler() {
+    this(new InMemoryTaskStore());
+  }
+
+  ManualScheduler(TaskStore store) {
+    this.store = store;
+    this.scheduler =
+        TaskScheduler.builder()
+            .clock(clock)
+            .executor(Runnable::run)
+            .dispatchThread(false)
+            .periodicClassLoader(null)
+            .store(store)
+            .build();
+    scheduler.monitor().onEvent(events::add);
+  }
+
+  /** Moves time forward by {@code d}, running every timer at its due time on the way. */
+  void tick(Duration d) {
+    long remaining = d.toNanos();
+    scheduler.runDue();
+    while (true) {
+      long wait = scheduler.nanosUntilNextDue();
+      if (wait > remaining) {
+        clock.advance(Duration.ofNanos(remaining));
+        scheduler.runDue();
+        return;
+      }
+      clock.advance(Duration.ofNanos(wait));
+      remaining -= wait;
+      scheduler.runDue();
+    }
+  }
+
+  void runDue() {
+    scheduler.runDue();
+  }
+
+  TaskResult result(String id) {
+    return scheduler.getResult(id).orElseThrow(() -> new AssertionError("no result for " + id));
+  }
+
+  List<TaskEvent> events(TaskEvent.Type type) {
+    List<TaskEvent> out = new ArrayList<>();
+    for (TaskEvent e : events) {
+      if (e.type() == type) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+}
