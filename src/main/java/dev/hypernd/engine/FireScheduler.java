@@ -98,17 +98,34 @@ final class FireScheduler {
   private void onCalendar(ScheduledJob job, JobSchedule.Calendar calendar, Instant at, Effects fx) {
     job.fireTimer = null;
     Instant wallNow = clock.now();
-    long dueNanos = clock.nanoTime() - Duration.between(at, wallNow).toNanos();
-    fire(job, at, dueNanos, fx);
-    Optional<Instant> next = calendar.schedule().nextAfter(at);
     Instant oldest = wallNow.minus(MISSED_FIRE_TOLERANCE);
-    if (next.isPresent() && next.get().isBefore(oldest)) {
-      reportMissed(
-          job, "fires from " + next.get() + " to " + oldest + " missed: the wall clock jumped", fx);
-      next = calendar.schedule().nextAfter(oldest);
+    Optional<Instant> next;
+    if (at.isBefore(oldest)) {
+      next = skipMissed(job, calendar, at, oldest, fx);
+    } else {
+      long dueNanos = clock.nanoTime() - Duration.between(at, wallNow).toNanos();
+      fire(job, at, dueNanos, fx);
+      next = calendar.schedule().nextAfter(at);
+      if (next.isPresent() && next.get().isBefore(oldest)) {
+        next = skipMissed(job, calendar, next.get(), oldest, fx);
+      }
     }
     armCalendar(job, calendar, next);
     engine.saveJobState(job);
+  }
+
+  /** Fires from {@code first} to {@code oldest} are too late to run: report them once. */
+  private Optional<Instant> skipMissed(
+      ScheduledJob job, JobSchedule.Calendar calendar, Instant first, Instant oldest, Effects fx) {
+    reportMissed(
+        job,
+        "fires from "
+            + first
+            + " to "
+            + oldest
+            + " missed: the wall clock jumped or the host slept",
+        fx);
+    return calendar.schedule().nextAfter(oldest);
   }
 
   private void reportMissed(ScheduledJob job, String message, Effects fx) {

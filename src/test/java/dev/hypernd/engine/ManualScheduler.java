@@ -39,17 +39,20 @@ final class ManualScheduler {
 
   /** Moves time forward by {@code d}, running every timer at its due time on the way. */
   void tick(Duration d) {
-    long remaining = d.toNanos();
+    // Bodies may move the clock themselves, so the target is absolute.
+    long target = clock.nanoTime() + d.toNanos();
     scheduler.runDue();
     while (true) {
+      long remaining = target - clock.nanoTime();
       long wait = scheduler.nanosUntilNextDue();
       if (wait > remaining) {
-        clock.advance(Duration.ofNanos(remaining));
-        scheduler.runDue();
+        if (remaining > 0) {
+          clock.advance(Duration.ofNanos(remaining));
+          scheduler.runDue();
+        }
         return;
       }
       clock.advance(Duration.ofNanos(wait));
-      remaining -= wait;
       scheduler.runDue();
     }
   }
