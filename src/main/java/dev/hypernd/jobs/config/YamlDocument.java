@@ -33,21 +33,23 @@ final class YamlDocument {
     return Optional.empty();
   }
 
+  /** In snakeyaml's order: what it was doing and where that began, then what went wrong. */
   private static String syntaxMessage(MarkedYamlEngineException e) {
-    StringBuilder message = new StringBuilder("YAML syntax error: ").append(e.getProblem());
+    StringBuilder message = new StringBuilder("YAML syntax error: ");
     String context = e.getContext();
     if (context != null && !context.isBlank()) {
-      message.append(" (").append(context);
+      message.append(context);
       e.getContextMark()
           .ifPresent(
               mark ->
                   message
-                      .append(" at line ")
+                      .append(" (started at line ")
                       .append(mark.getLine() + 1)
                       .append(", column ")
-                      .append(mark.getColumn() + 1));
-      message.append(')');
+                      .append(mark.getColumn() + 1)
+                      .append(')'));
+      message.append(", ");
     }
-    return message.toString();
+    return message.append(e.getProblem()).toString();
   }
 }
