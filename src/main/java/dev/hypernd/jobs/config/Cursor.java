@@ -56,6 +56,11 @@ final class Cursor {
     return new Cursor(child, path + "[" + index + "]", errors);
   }
 
+  /** Another node at this cursor's path, such as the key of this mapping entry. */
+  Cursor at(Node other) {
+    return new Cursor(other, path, errors);
+  }
+
   /** This cursor with a label after its path, e.g. a job's name after {@code jobs[2]}. */
   Cursor labelled(String label) {
     return new Cursor(node, path + " (" + label + ")", errors);

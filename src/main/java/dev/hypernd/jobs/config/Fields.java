@@ -31,7 +31,7 @@ final class Fields {
     Map<String, Entry> entries = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       Node keyNode = tuple.getKeyNode();
-      Cursor unnamed = self.key("?", keyNode);
+      Cursor unnamed = self.at(keyNode);
       if (!(keyNode instanceof ScalarNode scalar) || unnamed.isNull()) {
         unnamed.mismatch("expected a key name");
         continue;
@@ -54,6 +54,10 @@ final class Fields {
   }
 
   private static String unknownKey(String key, Collection<String> knownKeys) {
+    if (key.equals("<<")) {
+      return "unknown key \"<<\": merge keys are YAML 1.1, not 1.2; put shared settings in"
+          + " defaults instead";
+    }
     String suggestion = Suggestions.didYouMean(key, knownKeys);
     return "unknown key \""
         + key

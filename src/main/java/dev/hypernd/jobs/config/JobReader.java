@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -99,7 +100,10 @@ final class JobReader {
     Hooks hooks =
         new Hooks(hook(fields, "on_error"), hook(fields, "on_failure"), hook(fields, "on_success"));
     boolean catchUp = fields.get("catch_up").flatMap(Cursor::bool).orElse(false);
-    if (job.errors().count() > before) {
+    // A part can also be missing without an error here: a retry block that only conflicts
+    // through the defaults is reported at the defaults.
+    if (job.errors().count() > before
+        || Stream.of(name, schedule, action, retry).anyMatch(Optional::isEmpty)) {
       return Optional.empty();
     }
     return Optional.of(

@@ -50,6 +50,11 @@ public record RetryBlock(
     return maxDelay.orElseGet(() -> max(RetryConfig.NONE.maxDelay(), effectiveBackoff()));
   }
 
+  /** Whether an explicit max_delay is shorter than the backoff, which {@link #resolve} rejects. */
+  public boolean maxDelayBelowBackoff() {
+    return maxDelay.isPresent() && maxDelay.get().compareTo(effectiveBackoff()) < 0;
+  }
+
   /**
    * The policy this block describes.
    *

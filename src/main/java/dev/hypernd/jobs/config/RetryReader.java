@@ -58,8 +58,10 @@ final class RetryReader {
     if (!ownRetryOn && action.isPresent()) {
       checkInherited(defaults.retryOn().orElse(List.of()), action.get(), jobCursor);
     }
-    return jobCursor.errors().count() == before
-        ? Optional.of(own.over(defaults).resolve())
+    RetryBlock merged = own.over(defaults);
+    // A conflict inherited from the defaults was reported there, not in this job.
+    return jobCursor.errors().count() == before && !merged.maxDelayBelowBackoff()
+        ? Optional.of(merged.resolve())
         : Optional.empty();
   }
 
@@ -78,8 +80,7 @@ final class RetryReader {
    */
   private static void checkDelays(RetryBlock own, RetryBlock base, Fields fields) {
     RetryBlock merged = own.over(base);
-    if (merged.maxDelay().isEmpty()
-        || merged.maxDelay().get().compareTo(merged.effectiveBackoff()) >= 0) {
+    if (!merged.maxDelayBelowBackoff()) {
       return;
     }
     String backoff = DurationParser.format(merged.effectiveBackoff());
