@@ -62,6 +62,28 @@ class ExampleJobFileTest {
     }
   }
 
+  /** The header quotes an error for "backoff: fast" in the job flaky; it must stay true. */
+  @Test
+  void theQuotedErrorIsWhatValidatePrints() throws IOException {
+    String text = Files.readString(EXAMPLE);
+    String quoted =
+        text.lines()
+            .dropWhile(line -> !line.contains("validate would print"))
+            .skip(1)
+            .findFirst()
+            .orElseThrow()
+            .replaceFirst("^#\\s+", "")
+            .replace("…", "");
+    String broken = text.replace("      backoff: 2s\n", "      backoff: fast\n");
+
+    LoadResult result =
+        new JobFileLoader(
+                expression -> Optional.empty(), FakeChecks.classes("dev.hypernd.examples.HelloJob"))
+            .parse(EXAMPLE, broken);
+
+    assertThat(result.errors()).singleElement().asString().startsWith(quoted);
+  }
+
   @Test
   void showsEveryKindOfSchedule() {
     assertThat(job("heartbeat").schedule())
