@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -73,6 +74,15 @@ final class Cursor {
   /** Reports {@code expectation, found <what the node is>}. */
   void mismatch(String expectation) {
     error(expectation + ", found " + describe(node));
+  }
+
+  /** {@code value} unless it is present and not {@code ok}; then reports the mismatch. */
+  <T> Optional<T> checked(Optional<T> value, Predicate<? super T> ok, String expectation) {
+    if (value.isPresent() && !ok.test(value.get())) {
+      mismatch(expectation);
+      return Optional.empty();
+    }
+    return value;
   }
 
   boolean isNull() {

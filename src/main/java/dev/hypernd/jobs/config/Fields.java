@@ -86,6 +86,31 @@ final class Fields {
     return self.key(key, entry.key());
   }
 
+  /**
+   * Those of {@code group} that are present, in document order, for keys of which a job needs
+   * exactly one. Reports {@code missing} when there is none, and each one after the first.
+   *
+   * @param what what the group is, e.g. {@code schedule}
+   */
+  List<String> exactlyOne(List<String> group, String what, String missing) {
+    List<String> present = present(group);
+    if (present.isEmpty()) {
+      self.error(missing);
+    }
+    for (String extra : present.stream().skip(1).toList()) {
+      atKey(extra)
+          .error(
+              "a job has one "
+                  + what
+                  + ", but this one has "
+                  + present.get(0)
+                  + " (line "
+                  + atKey(present.get(0)).line()
+                  + ") as well");
+    }
+    return present;
+  }
+
   /** Those of {@code keys} that are present, in document order. */
   List<String> present(Collection<String> keys) {
     return entries.keySet().stream().filter(keys::contains).toList();

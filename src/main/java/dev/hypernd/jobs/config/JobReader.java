@@ -149,21 +149,11 @@ final class JobReader {
   }
 
   private Optional<Action> action(Fields fields) {
-    List<String> present = fields.present(ACTION_KEYS);
-    if (present.isEmpty()) {
-      fields.self().error("no action; add command (a shell string or an argument list) or class");
-      return Optional.empty();
-    }
-    for (String extra : present.subList(1, present.size())) {
-      fields
-          .atKey(extra)
-          .error(
-              "a job has one action, but this one has "
-                  + present.get(0)
-                  + " (line "
-                  + fields.atKey(present.get(0)).line()
-                  + ") as well");
-    }
+    List<String> present =
+        fields.exactlyOne(
+            ACTION_KEYS,
+            "action",
+            "no action; add command (a shell string or an argument list) or class");
     List<Optional<Action>> actions =
         present.stream().map(key -> action(key, fields.get(key).orElseThrow())).toList();
     return present.size() == 1 ? actions.get(0) : Optional.empty();

@@ -120,29 +120,13 @@ final class RetryReader {
   private static Optional<Integer> maxRetries(Cursor value) {
     String expected = "expected a whole number ≥ 0";
     return value
-        .wholeNumber(expected)
-        .flatMap(
-            n -> {
-              if (n < 0 || n > Integer.MAX_VALUE) {
-                value.mismatch(expected);
-                return Optional.empty();
-              }
-              return Optional.of(n.intValue());
-            });
+        .checked(value.wholeNumber(expected), n -> n >= 0 && n <= Integer.MAX_VALUE, expected)
+        .map(Long::intValue);
   }
 
   private static Optional<Double> factor(Cursor value) {
     String expected = "expected a number ≥ 1.0 (each delay is the previous one times this)";
-    return value
-        .number(expected)
-        .flatMap(
-            f -> {
-              if (f < 1.0) {
-                value.mismatch(expected);
-                return Optional.empty();
-              }
-              return Optional.of(f);
-            });
+    return value.checked(value.number(expected), f -> f >= 1.0, expected);
   }
 
   private static Optional<List<RetryCondition>> retryOn(Cursor value, Optional<Action> action) {

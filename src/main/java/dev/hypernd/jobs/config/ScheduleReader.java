@@ -23,23 +23,11 @@ final class ScheduleReader {
    * read so that its own errors show up too.
    */
   Optional<Schedule> read(Fields job) {
-    List<String> present = job.present(KEYS);
-    if (present.isEmpty()) {
-      job.self().error("no schedule; add one of interval, cron or once");
-      return Optional.empty();
-    }
-    for (String extra : present.subList(1, present.size())) {
-      job.atKey(extra)
-          .error(
-              "a job has one schedule, but this one has "
-                  + present.get(0)
-                  + " (line "
-                  + job.atKey(present.get(0)).line()
-                  + ") as well");
-    }
+    List<String> present =
+        job.exactlyOne(KEYS, "schedule", "no schedule; add one of interval, cron or once");
     List<Optional<Schedule>> schedules =
         present.stream().map(key -> read(key, job.get(key).orElseThrow(), job)).toList();
-    if (present.size() > 1) {
+    if (present.size() != 1) {
       return Optional.empty();
     }
     checkScheduleOptions(job, present.get(0));

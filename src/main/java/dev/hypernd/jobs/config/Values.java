@@ -20,12 +20,8 @@ final class Values {
 
   /** A duration greater than zero, for intervals, timeouts and backoffs. */
   static Optional<Duration> positiveDuration(Cursor value) {
-    Optional<Duration> duration = value.duration();
-    if (duration.isPresent() && duration.get().isZero()) {
-      value.error("expected a duration greater than zero, found " + Cursor.describe(value.node()));
-      return Optional.empty();
-    }
-    return duration;
+    return value.checked(
+        value.duration(), duration -> !duration.isZero(), "expected a duration greater than zero");
   }
 
   static Optional<ZoneId> zone(Cursor value) {
