@@ -98,10 +98,6 @@ final class Cursor {
     return Optional.empty();
   }
 
-  Optional<String> text() {
-    return text("expected a string");
-  }
-
   Optional<Boolean> bool() {
     if (node instanceof ScalarNode scalar && Tag.BOOL.equals(node.getTag())) {
       return Optional.of(scalar.getValue().toLowerCase(Locale.ROOT).equals("true"));

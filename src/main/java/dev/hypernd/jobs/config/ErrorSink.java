@@ -16,10 +16,6 @@ final class ErrorSink {
     this.file = file;
   }
 
-  Path file() {
-    return file;
-  }
-
   void add(Node node, String keyPath, String message) {
     add(node.getStartMark(), keyPath, message);
   }
@@ -29,11 +25,6 @@ final class ErrorSink {
     int line = mark.map(m -> m.getLine() + 1).orElse(1);
     int column = mark.map(m -> m.getColumn() + 1).orElse(1);
     errors.add(new ConfigError(file, line, column, keyPath, message));
-  }
-
-  /** For problems that have no position in the file, such as an unreadable file. */
-  void addUnpositioned(String message) {
-    errors.add(new ConfigError(file, 0, 0, "", message));
   }
 
   int count() {

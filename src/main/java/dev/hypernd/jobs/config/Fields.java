@@ -112,7 +112,7 @@ final class Fields {
   }
 
   /** Those of {@code keys} that are present, in document order. */
-  List<String> present(Collection<String> keys) {
+  private List<String> present(Collection<String> keys) {
     return entries.keySet().stream().filter(keys::contains).toList();
   }
 

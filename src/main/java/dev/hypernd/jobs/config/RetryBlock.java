@@ -41,17 +41,16 @@ public record RetryBlock(
   }
 
   /** The backoff this block yields once resolved. */
-  public Duration effectiveBackoff() {
+  Duration effectiveBackoff() {
     return backoff.orElse(RetryConfig.NONE.backoff());
   }
 
-  /** The maximum delay this block yields once resolved. */
-  public Duration effectiveMaxDelay() {
+  private Duration effectiveMaxDelay() {
     return maxDelay.orElseGet(() -> max(RetryConfig.NONE.maxDelay(), effectiveBackoff()));
   }
 
   /** Whether an explicit max_delay is shorter than the backoff, which {@link #resolve} rejects. */
-  public boolean maxDelayBelowBackoff() {
+  boolean maxDelayBelowBackoff() {
     return maxDelay.isPresent() && maxDelay.get().compareTo(effectiveBackoff()) < 0;
   }
 

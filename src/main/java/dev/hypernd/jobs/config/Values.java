@@ -68,20 +68,19 @@ final class Values {
 
   /** Variable names as POSIX shells accept them; values are any scalar, as written. */
   static Optional<Map<String, String>> env(Cursor value) {
-    Optional<Fields> fields = value.anyMapping("expected a mapping of variable names to values");
-    if (fields.isEmpty()) {
+    Optional<Fields> mapping = value.anyMapping("expected a mapping of variable names to values");
+    if (mapping.isEmpty()) {
       return Optional.empty();
     }
+    Fields fields = mapping.get();
     int before = value.errors().count();
     Map<String, String> env = new LinkedHashMap<>();
     fields
-        .get()
         .all()
         .forEach(
             (name, entry) -> {
               if (!ENV_NAME.matcher(name).matches()) {
                 fields
-                    .get()
                     .atKey(name)
                     .error(
                         "\""
