@@ -170,7 +170,7 @@ final class JobReader {
   }
 
   private boolean isUsableClass(String className, Cursor value) {
-    if (!RetryReader.CLASS_NAME.matcher(className).matches()) {
+    if (!ClassNames.isValid(className)) {
       value.error(
           "expected a fully qualified class name such as com.example.SendWelcomeEmail, found "
               + Cursor.describe(value.node()));

@@ -13,8 +13,6 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class RetryReader {
   static final List<String> KEYS =
       List.of("max_retries", "backoff", "backoff_factor", "max_delay", "retry_on");
-  static final Pattern CLASS_NAME =
-      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
   private static final String BLOCK_EXPECTED =
       "expected a mapping such as {max_retries: 3, backoff: 5s}";
@@ -30,37 +28,44 @@ final class RetryReader {
     if (fields.isEmpty()) {
       return RetryBlock.EMPTY;
     }
+    int before = value.errors().count();
     RetryBlock block = readBlock(fields.get(), Optional.empty());
-    checkDelays(block, RetryBlock.EMPTY, fields.get());
+    if (value.errors().count() == before) {
+      checkDelays(block, RetryBlock.EMPTY, fields.get());
+    }
     return block;
   }
 
   /**
    * The effective policy of a job.
    *
-   * @param job the job's own block, if it has one
+   * @param block the job's own {@code retry:} block, if it has one
    * @param action the job's action when it is known, to check {@code retry_on} against it
+   * @param job the job, for errors about what it inherits
    */
   static Optional<RetryConfig> readJob(
-      Optional<Cursor> job, RetryBlock defaults, Optional<Action> action, Cursor jobCursor) {
-    int before = jobCursor.errors().count();
+      Optional<Cursor> block, RetryBlock defaults, Optional<Action> action, Cursor job) {
+    int before = job.errors().count();
     RetryBlock own = RetryBlock.EMPTY;
     boolean ownRetryOn = false;
-    if (job.isPresent()) {
-      Optional<Fields> fields = job.get().mapping(BLOCK_EXPECTED, KEYS);
+    if (block.isPresent()) {
+      Optional<Fields> fields = block.get().mapping(BLOCK_EXPECTED, KEYS);
       if (fields.isEmpty()) {
         return Optional.empty();
       }
       own = readBlock(fields.get(), action);
       ownRetryOn = fields.get().has("retry_on");
-      checkDelays(own, defaults, fields.get());
+      // Compare delays only once both read cleanly, or a typo would also report a conflict.
+      if (job.errors().count() == before) {
+        checkDelays(own, defaults, fields.get());
+      }
     }
     if (!ownRetryOn && action.isPresent()) {
-      checkInherited(defaults.retryOn().orElse(List.of()), action.get(), jobCursor);
+      checkInherited(defaults.retryOn().orElse(List.of()), action.get(), job);
     }
     RetryBlock merged = own.over(defaults);
     // A conflict inherited from the defaults was reported there, not in this job.
-    return jobCursor.errors().count() == before && !merged.maxDelayBelowBackoff()
+    return job.errors().count() == before && !merged.maxDelayBelowBackoff()
         ? Optional.of(merged.resolve())
         : Optional.empty();
   }
@@ -165,7 +170,7 @@ final class RetryReader {
     if (text.equals("timeout")) {
       return Optional.of(new RetryCondition.OnTimeout());
     }
-    if (CLASS_NAME.matcher(text).matches()) {
+    if (ClassNames.isValid(text)) {
       return Optional.of(new RetryCondition.ExceptionType(text));
     }
     item.mismatch(ENTRY_EXPECTED);
