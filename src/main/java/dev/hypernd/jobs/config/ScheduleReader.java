@@ -35,16 +35,17 @@ final class ScheduleReader {
   }
 
   private Optional<Schedule> read(String key, Cursor value, Fields job) {
-    switch (key) {
-      case "interval":
-        Optional<Boolean> atStart = job.get("at_start").flatMap(Cursor::bool);
-        return Values.positiveDuration(value)
-            .map(every -> new IntervalSchedule(every, atStart.orElse(false)));
-      case "cron":
-        return cron(value, job);
-      default:
-        return once(value);
-    }
+    return switch (key) {
+      case "interval" -> interval(value, job);
+      case "cron" -> cron(value, job);
+      default -> once(value);
+    };
+  }
+
+  private static Optional<Schedule> interval(Cursor value, Fields job) {
+    Optional<Boolean> atStart = job.get("at_start").flatMap(Cursor::bool);
+    return Values.positiveDuration(value)
+        .map(every -> new IntervalSchedule(every, atStart.orElse(false)));
   }
 
   private Optional<Schedule> cron(Cursor value, Fields job) {
