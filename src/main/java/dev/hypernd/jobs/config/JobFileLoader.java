@@ -17,7 +17,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Loads and validates a job file completely, reporting every error it finds rather than the first.
- * Nothing of an invalid file is returned, so a reload can keep the old configuration whole.
+ * Nothing of an invalid file is returned, so a reload can keep the old configuration whole. Holds
+ * no state between loads, so one instance may serve concurrent loads if its checks can.
  */
 public final class JobFileLoader {
   private static final List<String> KEYS = List.of("defaults", "classpath", "jobs");
