@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  * classpath:} entries and could be instantiated and run: a public, concrete class with a public
  * no-argument constructor that implements {@link Runnable}, {@link Callable} or one of the accepted
  * interfaces. Classes are loaded without being initialised, so validating a file runs none of its
- * code.
+ * code. Each check opens its own class loader and closes it again, so that no jar stays open (or
+ * locked against replacement) between reloads.
  */
 public final class ClasspathClassCheck implements ClassCheck {
   private final ClassLoader parent;
