@@ -1,0 +1,37 @@
+package dev.hypernd.jobs.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code defaults:} block. Jobs in a loaded {@link JobFile} already have these applied; the
+ * block is kept for display and for tools that compare files.
+ *
+ * <p>{@code timezone} applies to cron jobs; {@code overlap} to interval and cron jobs (a once job
+ * uses {@code allow} unless it sets {@code overlap} itself, so that submissions do not silently
+ * drop each other); {@code timeout}, {@code retry} and {@code env} to every job.
+ */
+public record Defaults(
+    Optional<ZoneId> timezone,
+    Optional<Duration> timeout,
+    Optional<Overlap> overlap,
+    RetryBlock retry,
+    Map<String, String> env) {
+
+  public static final Defaults NONE =
+      new Defaults(
+          Optional.empty(), Optional.empty(), Optional.empty(), RetryBlock.EMPTY, Map.of());
+
+  public Defaults {
+    Objects.requireNonNull(timezone, "timezone");
+    Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(overlap, "overlap");
+    Objects.requireNonNull(retry, "retry");
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+  }
+}

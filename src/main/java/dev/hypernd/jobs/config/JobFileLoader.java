@@ -1,0 +1,160 @@
+package dev.hypernd.jobs.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/**
+ * Loads and validates a job file completely, reporting every error it finds rather than the first.
+ * Nothing of an invalid file is returned, so a reload can keep the old configuration whole. Holds
+ * no state between loads, so one instance may serve concurrent loads if its checks can.
+ */
+public final class JobFileLoader {
+  private static final List<String> KEYS = List.of("defaults", "classpath", "jobs");
+  private static final List<String> DEFAULTS_KEYS =
+      List.of("timezone", "timeout", "overlap", "retry", "env");
+
+  private final CronCheck cronCheck;
+  private final ClassCheck classCheck;
+
+  /**
+   * @param cronCheck the cron parser's verdict on each {@code cron:} expression
+   * @param classCheck the verdict on each {@code class:} job, e.g. a {@link ClasspathClassCheck}
+   */
+  public JobFileLoader(CronCheck cronCheck, ClassCheck classCheck) {
+    this.cronCheck = Objects.requireNonNull(cronCheck, "cronCheck");
+    this.classCheck = Objects.requireNonNull(classCheck, "classCheck");
+  }
+
+  /** Reads {@code file} as UTF-8 and validates it; an unreadable file is an error at line 0. */
+  public LoadResult load(Path file) {
+    String yaml;
+    try {
+      yaml = Files.readString(file);
+    } catch (IOException e) {
+      return new LoadResult.Invalid(
+          List.of(new ConfigError(file, 0, 0, "", "cannot read the job file: " + reason(e))));
+    }
+    return parse(file, yaml);
+  }
+
+  /**
+   * Validates job-file text.
+   *
+   * @param source names the file in errors; relative paths in the text are resolved against its
+   *     directory
+   */
+  public LoadResult parse(Path source, String yaml) {
+    ErrorSink errors = new ErrorSink(source);
+    Optional<JobFile> jobFile =
+        YamlDocument.compose(yaml, errors).flatMap(root -> read(source, Cursor.root(root, errors)));
+    if (errors.count() > 0 || jobFile.isEmpty()) {
+      return new LoadResult.Invalid(errors.errors());
+    }
+    return new LoadResult.Valid(jobFile.get());
+  }
+
+  private Optional<JobFile> read(Path source, Cursor root) {
+    Optional<Fields> top =
+        root.mapping("expected a mapping with the keys defaults, classpath and jobs", KEYS);
+    if (top.isEmpty()) {
+      return Optional.empty();
+    }
+    Path baseDir = source.toAbsolutePath().getParent();
+    Defaults defaults =
+        top.get().get("defaults").map(JobFileLoader::defaults).orElse(Defaults.NONE);
+    Optional<List<Path>> classpath =
+        top.get()
+            .get("classpath")
+            .map(value -> PathValues.classpath(value, baseDir))
+            .orElse(Optional.of(List.of()));
+    JobReader jobReader = new JobReader(baseDir, defaults, cronCheck, classCheck, classpath);
+    Optional<List<JobConfig>> jobs = jobs(top.get(), jobReader);
+    if (classpath.isEmpty() || jobs.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new JobFile(source, defaults, classpath.get(), jobs.get()));
+  }
+
+  private static Defaults defaults(Cursor value) {
+    Optional<Fields> fields =
+        value.mapping("expected a mapping of settings shared by all jobs", DEFAULTS_KEYS);
+    if (fields.isEmpty()) {
+      return Defaults.NONE;
+    }
+    Fields f = fields.get();
+    return new Defaults(
+        f.get("timezone").flatMap(Values::zone),
+        f.get("timeout").flatMap(Values::positiveDuration),
+        f.get("overlap").flatMap(Values::overlap),
+        f.get("retry").map(RetryReader::readDefaults).orElse(RetryBlock.EMPTY),
+        f.get("env").flatMap(Values::env).orElse(Map.of()));
+  }
+
+  private static Optional<List<JobConfig>> jobs(Fields top, JobReader reader) {
+    if (!top.has("jobs")) {
+      top.self().error("missing key \"jobs\", the list of jobs");
+      return Optional.empty();
+    }
+    Cursor value = top.get("jobs").orElseThrow();
+    Optional<List<Cursor>> items = value.list("expected a list of jobs");
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    if (items.get().isEmpty()) {
+      value.error("the jobs list is empty; a job file needs at least one job");
+      return Optional.empty();
+    }
+    List<JobConfig> jobs = new ArrayList<>();
+    Map<String, Cursor> firstByName = new HashMap<>();
+    for (Cursor item : items.get()) {
+      reader.read(item).ifPresent(jobs::add);
+      JobReader.validName(item.node()).ifPresent(name -> checkUnique(name, item, firstByName));
+    }
+    return jobs.size() == items.get().size() ? Optional.of(jobs) : Optional.empty();
+  }
+
+  private static void checkUnique(ScalarNode name, Cursor item, Map<String, Cursor> firstByName) {
+    Cursor first = firstByName.putIfAbsent(name.getValue(), item);
+    if (first != null) {
+      item.labelled(name.getValue())
+          .key("name", name)
+          .error(
+              "duplicate job name \""
+                  + name.getValue()
+                  + "\"; "
+                  + first.path()
+                  + " at line "
+                  + first.line()
+                  + " has the same name");
+    }
+  }
+
+  /** The operating system's words, which users can look up. */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "No such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "Permission denied";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    if (e instanceof CharacterCodingException) {
+      return "not UTF-8 text";
+    }
+    return e.getMessage();
+  }
+}

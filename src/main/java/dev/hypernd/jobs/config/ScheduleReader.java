@@ -1,0 +1,115 @@
+package dev.hypernd.jobs.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a job's one schedule and the keys that only make sense with some schedules. */
+final class ScheduleReader {
+  static final List<String> KEYS = List.of("interval", "cron", "once");
+  private static final List<String> ONCE_KEYS = List.of("at_start", "delay");
+
+  private final CronCheck cronCheck;
+  private final Optional<ZoneId> defaultZone;
+
+  ScheduleReader(CronCheck cronCheck, Optional<ZoneId> defaultZone) {
+    this.cronCheck = cronCheck;
+    this.defaultZone = defaultZone;
+  }
+
+  /**
+   * Reports a missing schedule, or every schedule after the first; each present schedule is still
+   * read so that its own errors show up too.
+   */
+  Optional<Schedule> read(Fields job) {
+    List<String> present =
+        job.exactlyOne(KEYS, "schedule", "no schedule; add one of interval, cron or once");
+    List<Optional<Schedule>> schedules =
+        present.stream().map(key -> read(key, job.get(key).orElseThrow(), job)).toList();
+    if (present.size() != 1) {
+      return Optional.empty();
+    }
+    checkScheduleOptions(job, present.get(0));
+    return schedules.get(0);
+  }
+
+  private Optional<Schedule> read(String key, Cursor value, Fields job) {
+    return switch (key) {
+      case "interval" -> interval(value, job);
+      case "cron" -> cron(value, job);
+      default -> once(value);
+    };
+  }
+
+  private static Optional<Schedule> interval(Cursor value, Fields job) {
+    Optional<Boolean> atStart = job.get("at_start").flatMap(Cursor::bool);
+    return Values.positiveDuration(value)
+        .map(every -> new IntervalSchedule(every, atStart.orElse(false)));
+  }
+
+  private Optional<Schedule> cron(Cursor value, Fields job) {
+    Optional<String> expression =
+        value
+            .text("expected a cron expression such as \"0 3 * * *\"")
+            .filter(
+                text -> {
+                  Optional<String> problem =
+                      text.isBlank()
+                          ? Optional.of("the expression is empty")
+                          : cronCheck.check(text);
+                  problem.ifPresent(
+                      p -> value.error("invalid cron expression \"" + text + "\": " + p));
+                  return problem.isEmpty();
+                });
+    Optional<ZoneId> zone = job.get("timezone").flatMap(Values::zone);
+    if (expression.isEmpty() || (job.has("timezone") && zone.isEmpty())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CronScheduleSpec(
+            expression.get(), zone.or(() -> defaultZone).orElseGet(ZoneId::systemDefault)));
+  }
+
+  private static Optional<Schedule> once(Cursor value) {
+    if (value.isNull()) {
+      return Optional.of(new OnceSchedule(Duration.ZERO, false));
+    }
+    Optional<Fields> fields =
+        value.mapping("expected a mapping such as {} or {at_start: true, delay: 30s}", ONCE_KEYS);
+    if (fields.isEmpty()) {
+      return Optional.empty();
+    }
+    int before = value.errors().count();
+    boolean atStart = fields.get().get("at_start").flatMap(Cursor::bool).orElse(false);
+    Optional<Duration> delay = fields.get().get("delay").flatMap(Cursor::duration);
+    if (delay.isPresent() && !atStart) {
+      fields
+          .get()
+          .atKey("delay")
+          .error(
+              "delay applies to the run at start, so it needs at_start: true; a submission's delay"
+                  + " is given with hypernctl submit --delay");
+    }
+    return value.errors().count() == before
+        ? Optional.of(new OnceSchedule(delay.orElse(Duration.ZERO), atStart))
+        : Optional.empty();
+  }
+
+  /** {@code at_start}, {@code timezone} and {@code catch_up} fit only some schedules. */
+  private static void checkScheduleOptions(Fields job, String kind) {
+    if (job.has("at_start") && !kind.equals("interval")) {
+      job.atKey("at_start")
+          .error(
+              kind.equals("once")
+                  ? "a once job takes at_start inside once: {at_start: true}"
+                  : "at_start is only for interval jobs; a cron job fires at its times");
+    }
+    if (job.has("timezone") && !kind.equals("cron")) {
+      job.atKey("timezone").error("timezone is only for cron jobs (and defaults)");
+    }
+    if (job.has("catch_up") && kind.equals("once")) {
+      job.atKey("catch_up").error("catch_up is only for interval and cron jobs");
+    }
+  }
+}

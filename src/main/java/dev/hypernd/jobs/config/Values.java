@@ -1,0 +1,97 @@
+package dev.hypernd.jobs.config;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads the settings that the defaults block and jobs share, reporting errors at the value. */
+final class Values {
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final List<String> OVERLAPS =
+      Arrays.stream(Overlap.values()).map(Overlap::yamlName).toList();
+
+  private Values() {}
+
+  /** A duration greater than zero, for intervals, timeouts and backoffs. */
+  static Optional<Duration> positiveDuration(Cursor value) {
+    return value.checked(
+        value.duration(), duration -> !duration.isZero(), "expected a duration greater than zero");
+  }
+
+  static Optional<ZoneId> zone(Cursor value) {
+    return value
+        .text("expected a time zone such as Europe/Berlin or UTC")
+        .flatMap(
+            name -> {
+              try {
+                return Optional.of(ZoneId.of(name));
+              } catch (DateTimeException e) {
+                String hint = Suggestions.didYouMean(name, ZoneId.getAvailableZoneIds());
+                value.error(
+                    "unknown time zone \""
+                        + name
+                        + "\""
+                        + (hint.isEmpty()
+                            ? "; expected an IANA zone name such as Europe/Berlin or UTC"
+                            : hint));
+                return Optional.empty();
+              }
+            });
+  }
+
+  static Optional<Overlap> overlap(Cursor value) {
+    return value
+        .text("expected one of " + String.join(", ", OVERLAPS))
+        .flatMap(
+            text -> {
+              int index = OVERLAPS.indexOf(text);
+              if (index >= 0) {
+                return Optional.of(Overlap.values()[index]);
+              }
+              value.error(
+                  "unknown overlap policy \""
+                      + text
+                      + "\""
+                      + Suggestions.didYouMean(text, OVERLAPS)
+                      + " (valid: "
+                      + String.join(", ", OVERLAPS)
+                      + ")");
+              return Optional.empty();
+            });
+  }
+
+  /** Variable names as POSIX shells accept them; values are any scalar, as written. */
+  static Optional<Map<String, String>> env(Cursor value) {
+    Optional<Fields> mapping = value.anyMapping("expected a mapping of variable names to values");
+    if (mapping.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields fields = mapping.get();
+    int before = value.errors().count();
+    Map<String, String> env = new LinkedHashMap<>();
+    fields
+        .all()
+        .forEach(
+            (name, entry) -> {
+              if (!ENV_NAME.matcher(name).matches()) {
+                fields
+                    .atKey(name)
+                    .error(
+                        "\""
+                            + name
+                            + "\" is not a variable name: use letters, digits and '_', not"
+                            + " starting with a digit");
+              }
+              entry
+                  .text("expected a string (use \"\" for an empty value)")
+                  .ifPresent(v -> env.put(name, v));
+            });
+    return value.errors().count() == before ? Optional.of(env) : Optional.empty();
+  }
+}

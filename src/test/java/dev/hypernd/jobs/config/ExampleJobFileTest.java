@@ -1,0 +1,151 @@
+package dev.hypernd.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hypernd.jobs.config.RetryCondition.ExceptionType;
+import dev.hypernd.jobs.config.RetryCondition.ExitStatus;
+import dev.hypernd.jobs.config.RetryCondition.OnTimeout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The documented example must stay valid and complete: users copy it, and DESIGN §8 runs it as is
+ * from a fresh clone.
+ */
+class ExampleJobFileTest {
+  private static final Path EXAMPLE = Path.of("jobs.example.yaml");
+  private static JobFile example;
+
+  @BeforeAll
+  static void load() {
+    JobFileLoader loader =
+        new JobFileLoader(
+            expression -> Optional.empty(), FakeChecks.classes("dev.hypernd.examples.HelloJob"));
+    LoadResult result = loader.load(EXAMPLE);
+    assertThat(result.errors()).isEmpty();
+    example = ((LoadResult.Valid) result).jobFile();
+  }
+
+  private static JobConfig job(String name) {
+    return example.job(name).orElseThrow();
+  }
+
+  @Test
+  void usesEveryKeyOfTheSchema() throws IOException {
+    String yaml =
+        Files.readAllLines(EXAMPLE).stream()
+            .filter(line -> !line.strip().startsWith("#"))
+            .collect(Collectors.joining("\n"));
+    List<String> keys =
+        Stream.of(
+                List.of("defaults", "classpath", "jobs"),
+                List.of("timezone", "timeout", "overlap", "retry", "env"),
+                JobReader.KEYS,
+                RetryReader.KEYS,
+                List.of("delay"))
+            .flatMap(List::stream)
+            .toList();
+    for (String key : keys) {
+      assertThat(Pattern.compile("(^|[\\s{,])" + key + ":", Pattern.MULTILINE).matcher(yaml).find())
+          .as("the example uses %s", key)
+          .isTrue();
+    }
+  }
+
+  /** The header quotes an error for "backoff: fast" in the job flaky; it must stay true. */
+  @Test
+  void theQuotedErrorIsWhatValidatePrints() throws IOException {
+    String text = Files.readString(EXAMPLE);
+    String quoted =
+        text.lines()
+            .dropWhile(line -> !line.contains("validate would print"))
+            .skip(1)
+            .findFirst()
+            .orElseThrow()
+            .replaceFirst("^#\\s+", "")
+            .replace("…", "");
+    String broken = text.replace("      backoff: 2s\n", "      backoff: fast\n");
+
+    LoadResult result =
+        new JobFileLoader(
+                expression -> Optional.empty(), FakeChecks.classes("dev.hypernd.examples.HelloJob"))
+            .parse(EXAMPLE, broken);
+
+    assertThat(result.errors()).singleElement().asString().startsWith(quoted);
+  }
+
+  @Test
+  void showsEveryKindOfSchedule() {
+    assertThat(job("heartbeat").schedule())
+        .isEqualTo(new IntervalSchedule(Duration.ofSeconds(10), true));
+    assertThat(job("every-minute").schedule())
+        .isEqualTo(new CronScheduleSpec("* * * * *", ZoneId.of("UTC")));
+    assertThat(job("nightly-report").schedule())
+        .isEqualTo(new CronScheduleSpec("0 3 * * *", ZoneId.of("Europe/Berlin")));
+    assertThat(job("greet").schedule()).isEqualTo(new OnceSchedule(Duration.ZERO, false));
+    assertThat(job("warm-up").schedule()).isEqualTo(new OnceSchedule(Duration.ofSeconds(5), true));
+  }
+
+  @Test
+  void showsEveryKindOfAction() {
+    assertThat(job("heartbeat").action()).isInstanceOf(ShellAction.class);
+    assertThat(job("every-minute").action()).isInstanceOf(ExecAction.class);
+    assertThat(job("greet").action())
+        .isEqualTo(new ShellAction("echo \"$GREETING, $# people:\" \"$@\""));
+    assertThat(job("hello-java").action())
+        .isEqualTo(new ClassAction("dev.hypernd.examples.HelloJob"));
+  }
+
+  @Test
+  void showsRetriesOfExitStatusesTimeoutsAndExceptions() {
+    assertThat(job("flaky").retry())
+        .isEqualTo(
+            new RetryConfig(
+                4, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(10), List.of(new ExitStatus(3))));
+    assertThat(job("slow").retry().retryOn()).containsExactly(new OnTimeout());
+    assertThat(job("slow").timeout()).contains(Duration.ofSeconds(3));
+    assertThat(job("hello-java").retry())
+        .isEqualTo(
+            new RetryConfig(
+                2,
+                Duration.ofMillis(500),
+                2.0,
+                Duration.ofSeconds(60),
+                List.of(new ExceptionType("java.io.IOException"))));
+  }
+
+  @Test
+  void showsHooksEnvOverlapWorkdirAndCatchUp() {
+    Hooks hooks = job("flaky").hooks();
+    assertThat(List.of(hooks.onError(), hooks.onFailure(), hooks.onSuccess()))
+        .allMatch(Optional::isPresent);
+    assertThat(job("greet").env())
+        .containsEntry("GREETING", "good morning")
+        .containsEntry("LC_ALL", "C");
+    assertThat(job("greet").overlap()).isEqualTo(Overlap.QUEUE);
+    assertThat(job("warm-up").overlap()).isEqualTo(Overlap.ALLOW);
+    assertThat(job("heartbeat").overlap()).isEqualTo(Overlap.SKIP);
+    assertThat(job("warm-up").workdir()).contains(EXAMPLE.toAbsolutePath().getParent());
+    assertThat(job("nightly-report").catchUp()).isTrue();
+  }
+
+  @Test
+  void runsWithCoreutilsAndTheShippedClassOnly() {
+    assertThat(example.classpath()).isEmpty();
+    assertThat(example.jobs())
+        .extracting(JobConfig::action)
+        .filteredOn(ExecAction.class::isInstance)
+        .extracting(action -> ((ExecAction) action).argv().get(0))
+        .allMatch(program -> List.of("date", "sleep").contains(program));
+  }
+}
