@@ -186,11 +186,11 @@ final class JobProcess {
           interrupted = true;
         } catch (TimeoutException e) {
           log.warn(
-              "job {}: its {} is still held open {} after the job ended, by a background process;"
-                  + " keeping the output read so far",
+              "job {}: its {} is still held open {} ms after the job ended, by a background"
+                  + " process; keeping the output read so far",
               command.jobName(),
               stream,
-              PIPE_EOF_WAIT);
+              PIPE_EOF_WAIT.toMillis());
           break;
         } catch (ExecutionException e) {
           log.warn("job {}: reading its {} failed", command.jobName(), stream, e.getCause());

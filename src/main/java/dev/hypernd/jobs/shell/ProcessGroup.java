@@ -20,18 +20,19 @@ import org.slf4j.LoggerFactory;
  * own inside the session (timeout(1) does, so does a shell with job control) are stopped too.
  *
  * <p><b>Signalling.</b> Java cannot call kill(2) on a process group, so each member is signalled
- * through {@link ProcessHandle}, the way systemd signals the processes of a cgroup: signal every
- * member not signalled yet, scan again, repeat until nobody is left. A process forked between a
- * scan and the signals is found by the next scan. A member's handle is taken before it is checked
- * to still be in the session, and {@link ProcessHandle#destroy} checks the start time recorded in
- * the handle, so a recycled pid is never signalled. The alternative, {@code /bin/kill -- -PGID},
- * forks per signal, needs procps (missing from minimal images), and reaches one group only.
+ * through {@link ProcessHandle}, the way systemd signals the processes of a cgroup. SIGTERM goes
+ * once to every member of one scan; SIGKILL goes to every member of every scan until a scan finds
+ * nobody, so a process forked between a scan and the signals is found by the next scan and none
+ * escapes by forking. A member's handle is taken before it is checked to still be in the session,
+ * and {@link ProcessHandle#destroy} checks the start time recorded in the handle, so a recycled pid
+ * is never signalled. The alternative, {@code /bin/kill -- -PGID}, forks per signal, needs procps
+ * (missing from minimal images), and reaches one group only.
  */
 final class ProcessGroup {
   private static final Logger log = LoggerFactory.getLogger(ProcessGroup.class);
 
   /** How long SIGKILLed processes get to vanish; only one stuck in the kernel takes longer. */
-  static final Duration KILL_WAIT = Duration.ofSeconds(5);
+  private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
   private static final long FIRST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -68,22 +69,26 @@ final class ProcessGroup {
   boolean terminate(Duration grace) {
     interrupted = Thread.interrupted();
     try {
-      if (signalUntilGone(false, grace)) {
+      // One SIGTERM to every process there is, as kill(-pgid) would send it. What the job starts
+      // afterwards, such as a trap handler's cleanup, may finish within the grace period; a
+      // process forked while the signals went out gets SIGKILL at the end of it.
+      signalNewcomers(false, leader.isAlive(), otherMembers(), new HashSet<>());
+      if (awaitGone(grace, false)) {
         return true;
       }
       log.warn(
-          "job {}: processes {} still running {} after SIGTERM; sending SIGKILL",
+          "job {}: processes {} still running {} ms after SIGTERM; sending SIGKILL",
           jobName,
           remaining(),
-          grace);
-      if (signalUntilGone(true, KILL_WAIT)) {
+          grace.toMillis());
+      if (awaitGone(KILL_WAIT, true)) {
         return true;
       }
       log.error(
-          "job {}: processes {} survived SIGKILL for {} (stuck in the kernel?)",
+          "job {}: processes {} survived SIGKILL for {} ms (stuck in the kernel?)",
           jobName,
           remaining(),
-          KILL_WAIT);
+          KILL_WAIT.toMillis());
       return false;
     } finally {
       if (interrupted) {
@@ -92,9 +97,13 @@ final class ProcessGroup {
     }
   }
 
-  private boolean signalUntilGone(boolean kill, Duration patience) {
+  /**
+   * Polls until no process of the job is left or {@code patience} ran out; with {@code kill},
+   * SIGKILLs every process it finds, newcomers included.
+   */
+  private boolean awaitGone(Duration patience, boolean kill) {
     long deadline = System.nanoTime() + patience.toNanos();
-    Set<Long> signalled = new HashSet<>();
+    Set<Long> killed = new HashSet<>();
     long pause = FIRST_POLL_NANOS;
     while (true) {
       List<ProcStat> others = otherMembers();
@@ -102,20 +111,8 @@ final class ProcessGroup {
       if (!leaderAlive && others.isEmpty()) {
         return true;
       }
-      // The direct child goes first, so that a script cannot go on to its next command when the
-      // command it waits for dies; it is signalled through its Process, which also covers the
-      // instant before setsid() made it a session leader.
-      if (leaderAlive && signalled.add(leader.pid())) {
-        if (kill) {
-          leader.destroyForcibly();
-        } else {
-          leader.destroy();
-        }
-      }
-      for (ProcStat member : others) {
-        if (signalled.add(member.pid())) {
-          signal(member.pid(), kill);
-        }
+      if (kill) {
+        signalNewcomers(true, leaderAlive, others, killed);
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
@@ -123,6 +120,26 @@ final class ProcessGroup {
       }
       pause(Math.min(pause, left));
       pause = Math.min(2 * pause, MAX_POLL_NANOS);
+    }
+  }
+
+  private void signalNewcomers(
+      boolean kill, boolean leaderAlive, List<ProcStat> others, Set<Long> signalled) {
+    // The direct child goes first, so that a script cannot go on to its next command when the
+    // command it waits for dies. It is signalled whether or not it is in the session yet (it is
+    // not until setsid() ran), through its handle: Process.destroy() would also close the pipes,
+    // losing what the job prints while it shuts down.
+    if (leaderAlive && signalled.add(leader.pid())) {
+      if (kill) {
+        leader.toHandle().destroyForcibly();
+      } else {
+        leader.toHandle().destroy();
+      }
+    }
+    for (ProcStat member : others) {
+      if (signalled.add(member.pid())) {
+        signal(member.pid(), kill);
+      }
     }
   }
 

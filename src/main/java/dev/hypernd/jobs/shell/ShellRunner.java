@@ -63,11 +63,11 @@ public final class ShellRunner {
       throw interrupted(job, outcome);
     }
     log.debug(
-        "job {} (pid {}) exited with {} after {}",
+        "job {} (pid {}) exited with {} after {} ms",
         job.jobName(),
         job.pid(),
         outcome.exitCode(),
-        outcome.duration());
+        outcome.duration().toMillis());
     return outcome;
   }
 
