@@ -79,13 +79,15 @@ class ShellRunnerKillTest {
   @Test
   void aTrapHandlerMayCleanUpWithinTheGracePeriod() throws Exception {
     // SIGTERM goes once to the processes there are; the handler's own children are spared.
+    // The background process reports once it has exec'd: a forked shell that has not yet exec'd
+    // still runs the parent's trap handler and would swallow its SIGTERM.
     ShellRunner runner =
         new ShellRunner(ShellConfig.DEFAULTS.withKillGrace(Duration.ofSeconds(20)));
     BackgroundRun task =
         runInBackground(
             runner,
             "trap '(sleep 0.2; echo cleaned up) >&2; exit 0' TERM;"
-                + " sleep 1000 & echo $$ > \"$1\"; wait");
+                + " sh -c 'echo $PPID > \"$1\"; exec sleep 1000' background \"$1\" & wait");
     long session = fifo.readPid();
 
     task.interrupt();
