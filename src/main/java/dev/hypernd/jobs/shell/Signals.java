@@ -11,40 +11,12 @@ import java.util.OptionalInt;
  * Java offers no way to tell these apart.
  */
 final class Signals {
-  // Numbering of x86-64 and arm64 (signal(7)); 1-based.
+  // Numbering of x86-64 and arm64 (signal(7)), from 1.
   private static final List<String> NAMES =
       List.of(
-          "SIGHUP",
-          "SIGINT",
-          "SIGQUIT",
-          "SIGILL",
-          "SIGTRAP",
-          "SIGABRT",
-          "SIGBUS",
-          "SIGFPE",
-          "SIGKILL",
-          "SIGUSR1",
-          "SIGSEGV",
-          "SIGUSR2",
-          "SIGPIPE",
-          "SIGALRM",
-          "SIGTERM",
-          "SIGSTKFLT",
-          "SIGCHLD",
-          "SIGCONT",
-          "SIGSTOP",
-          "SIGTSTP",
-          "SIGTTIN",
-          "SIGTTOU",
-          "SIGURG",
-          "SIGXCPU",
-          "SIGXFSZ",
-          "SIGVTALRM",
-          "SIGPROF",
-          "SIGWINCH",
-          "SIGIO",
-          "SIGPWR",
-          "SIGSYS");
+          ("HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT"
+                  + " STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF WINCH IO PWR SYS")
+              .split(" "));
 
   private Signals() {}
 
@@ -56,6 +28,6 @@ final class Signals {
 
   /** {@code SIGKILL} for 9; {@code SIG34} for a number without a standard name. */
   static String name(int signal) {
-    return signal >= 1 && signal <= NAMES.size() ? NAMES.get(signal - 1) : "SIG" + signal;
+    return "SIG" + (signal >= 1 && signal <= NAMES.size() ? NAMES.get(signal - 1) : signal);
   }
 }

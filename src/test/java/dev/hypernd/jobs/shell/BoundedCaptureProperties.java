@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.StringLength;
 /** The ring buffer against the obvious oracle: the whole text, cut by hand. */
 class BoundedCaptureProperties {
 
-  @Property
+  @Property(tries = 300)
   void keepsExactlyTheHeadAndTheTail(
       @ForAll @IntRange(max = 20) int head,
       @ForAll @IntRange(max = 20) int tail,
