@@ -1,0 +1,44 @@
+package dev.hypernd.jobs.shell;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A shell command as a task action: its result is the captured stdout on exit status 0, and any
+ * other ending is thrown as a typed exception that {@link RetryOnExitCodes} understands.
+ */
+public final class ShellJob {
+  private final ShellRunner runner;
+  private final ShellCommand command;
+
+  public ShellJob(ShellRunner runner, ShellCommand command) {
+    this.runner = requireNonNull(runner, "runner cannot be null");
+    this.command = requireNonNull(command, "command cannot be null");
+  }
+
+  public ShellCommand command() {
+    return command;
+  }
+
+  /**
+   * Runs the command once.
+   *
+   * @return the captured stdout (head and tail) of a run that exited with status 0
+   * @throws ShellExitException if it exited with another status
+   * @throws ShellSignalException if its direct child was killed by a signal
+   * @throws ShellInterruptedException if the calling thread was interrupted; see {@link
+   *     ShellRunner#run}
+   * @throws IOException if it could not be started
+   */
+  public String run(List<String> args, Map<String, String> extraEnv)
+      throws ShellJobException, InterruptedException, IOException {
+    ShellOutcome outcome = runner.run(command, args, extraEnv);
+    if (!outcome.succeeded()) {
+      throw ShellJobException.of(outcome);
+    }
+    return outcome.stdoutTail();
+  }
+}
