@@ -1,0 +1,103 @@
+package dev.hypernd.cron;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A cron expression evaluated in an IANA time zone. Immutable and thread-safe; a schedule never
+ * reads a clock, the caller passes the instant to start from.
+ *
+ * <p>Clock changes follow cronie: a fixed-time expression (see {@link
+ * CronExpression#isFixedTime()}) whose wall time is skipped by a spring-forward gap fires once at
+ * the first instant after the gap, and in a fall-back overlap fires only at the first occurrence.
+ * Any other expression follows the wall clock: skipped times do not fire, repeated times fire in
+ * both passes.
+ */
+public final class CronSchedule {
+  // Latest instant at which a local time in year 9999 can occur (offsets reach -18:00).
+  private static final long LAST_POSSIBLE_FIRE =
+      LocalDateTime.of(NextFireCalculator.MAX_YEAR + 1, 1, 1, 0, 0)
+          .toEpochSecond(ZoneOffset.ofHours(-18));
+
+  private final CronExpression expression;
+  private final ZoneId zone;
+  // Exactly one of the two is used: a fixed offset needs no transition lookups at all.
+  private final int fixedOffset;
+  private final DstResolver resolver;
+
+  CronSchedule(CronExpression expression, ZoneId zone) {
+    this.expression = Objects.requireNonNull(expression, "expression");
+    this.zone = Objects.requireNonNull(zone, "zone");
+    ZoneRules rules = zone.getRules();
+    if (rules.isFixedOffset()) {
+      this.fixedOffset = rules.getOffset(Instant.EPOCH).getTotalSeconds();
+      this.resolver = null;
+    } else {
+      this.fixedOffset = 0;
+      this.resolver =
+          new DstResolver(expression.calculator(), ZoneTimeline.of(zone), expression.isFixedTime());
+    }
+  }
+
+  /**
+   * Parses {@code text} as a {@link CronExpression} evaluated in {@code zone}.
+   *
+   * @throws CronParseException when the expression is invalid or can never fire
+   */
+  public static CronSchedule parse(String text, ZoneId zone) {
+    return CronExpression.parse(text).in(zone);
+  }
+
+  public CronExpression expression() {
+    return expression;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * The first fire strictly after {@code after}. Feeding each result back in yields a strictly
+   * increasing sequence. Empty only when no fire remains up to the end of local year 9999.
+   */
+  public Optional<Instant> nextAfter(Instant after) {
+    long afterSecond = after.getEpochSecond();
+    if (afterSecond >= LAST_POSSIBLE_FIRE) {
+      return Optional.empty();
+    }
+    long fire;
+    if (resolver == null) {
+      long local =
+          expression.calculator().nextMatch(Math.floorDiv(afterSecond + fixedOffset, 60) * 60 + 60);
+      fire = local == NextFireCalculator.NO_MATCH ? DstResolver.NO_FIRE : local - fixedOffset;
+    } else {
+      fire = resolver.nextAfter(afterSecond);
+    }
+    return fire == DstResolver.NO_FIRE
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochSecond(fire));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CronSchedule
+        && ((CronSchedule) other).expression.equals(expression)
+        && ((CronSchedule) other).zone.equals(zone);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * expression.hashCode() + zone.hashCode();
+  }
+
+  /** The expression text followed by the zone, e.g. {@code 0 3 * * * (Europe/Berlin)}. */
+  @Override
+  public String toString() {
+    return expression + " (" + zone + ")";
+  }
+}

@@ -1,0 +1,92 @@
+package dev.hypernd.cron;
+
+import java.time.zone.ZoneOffsetTransition;
+
+/**
+ * Turns matching local times into fire instants in a zone with offset changes, following the DST
+ * rules cronie documents.
+ *
+ * <p>Time is cut into segments between transitions; inside a segment the offset is constant, so
+ * local time and instants advance together and the local search applies directly. At a transition:
+ *
+ * <ul>
+ *   <li>gap (clocks jump forward): wall times inside it do not exist. A wildcard job skips them; a
+ *       fixed-time job whose time falls inside fires once, at the transition instant, which is the
+ *       first instant after the gap. Several matching times in one gap collapse into that fire.
+ *   <li>overlap (clocks fall back): wall times repeat. A wildcard job fires in both passes; a
+ *       fixed-time job only in the first, so the next segment resumes after the repeated range.
+ * </ul>
+ *
+ * Every result is strictly after the argument, so chained calls always advance.
+ */
+final class DstResolver {
+  static final long NO_FIRE = Long.MAX_VALUE;
+
+  private final NextFireCalculator calculator;
+  private final ZoneTimeline timeline;
+  private final boolean fixedTime;
+
+  DstResolver(NextFireCalculator calculator, ZoneTimeline timeline, boolean fixedTime) {
+    this.calculator = calculator;
+    this.timeline = timeline;
+    this.fixedTime = fixedTime;
+  }
+
+  /** The first fire strictly after {@code after} (epoch seconds), or {@link #NO_FIRE}. */
+  long nextAfter(long after) {
+    ZoneOffsetTransition latest = timeline.latestAtOrBefore(after);
+    ZoneOffsetTransition next = timeline.firstAfter(after);
+    int offset = timeline.offsetAt(after, latest, next);
+    // Fires fall on whole local minutes; the first one strictly after `after` in this segment.
+    long lowest = Math.floorDiv(after + offset, 60) * 60 + 60;
+    if (fixedTime && latest != null && latest.isOverlap()) {
+      lowest = Math.max(lowest, ceilMinute(localEndOfRepeat(latest)));
+    }
+    long local = calculator.nextMatch(lowest);
+    while (local != NextFireCalculator.NO_MATCH) {
+      if (next == null) {
+        return local - offset;
+      }
+      long transition = next.toEpochSecond();
+      if (local < transition + offset) {
+        return local - offset;
+      }
+      int offsetAfter = next.getOffsetAfter().getTotalSeconds();
+      long segmentLowest;
+      if (offsetAfter > offset) {
+        if (fixedTime) {
+          // `local` is the first match at or after `lowest`; it is also the first match in the gap
+          // unless this segment's lower bound already lies beyond the gap's start.
+          long gapStart = ceilMinute(transition + offset);
+          long firstInGap = lowest <= gapStart ? local : calculator.nextMatch(gapStart);
+          if (firstInGap < transition + offsetAfter) {
+            return transition;
+          }
+        }
+        segmentLowest = ceilMinute(transition + offsetAfter);
+      } else if (fixedTime) {
+        // Skip the second pass through the repeated range, which ends at transition + offset.
+        segmentLowest = ceilMinute(transition + offset);
+      } else {
+        segmentLowest = ceilMinute(transition + offsetAfter);
+      }
+      // `local` stays valid when it is the first match at or after the new lower bound too.
+      if (local < segmentLowest || lowest > segmentLowest) {
+        local = calculator.nextMatch(segmentLowest);
+      }
+      lowest = segmentLowest;
+      offset = offsetAfter;
+      next = timeline.firstAfter(transition);
+    }
+    return NO_FIRE;
+  }
+
+  /** Local time (in local epoch seconds) at which the repeated range of an overlap ends. */
+  private static long localEndOfRepeat(ZoneOffsetTransition overlap) {
+    return overlap.toEpochSecond() + overlap.getOffsetBefore().getTotalSeconds();
+  }
+
+  private static long ceilMinute(long localSecond) {
+    return -Math.floorDiv(-localSecond, 60) * 60;
+  }
+}
