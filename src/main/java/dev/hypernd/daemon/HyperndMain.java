@@ -1,10 +1,41 @@
 package dev.hypernd.daemon;
 
+import dev.hypernd.jobs.JobFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 /** Entry point of the {@code hypernd} command. */
-public final class HyperndMain {
-  private HyperndMain() {}
+@Command(
+    name = "hypernd",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "A job-scheduler daemon: interval, cron and one-shot jobs from a YAML file.",
+    synopsisSubcommandLabel = "COMMAND",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the daemon stopped because of an error",
+      "2:usage error, or an invalid job file or cron expression"
+    })
+public final class HyperndMain implements Runnable {
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  /** The command line of {@code hypernd}, used by {@link #main} and by tests alike. */
+  public static CommandLine commandLine() {
+    CommandLine cmd = new CommandLine(new HyperndMain());
+    cmd.addSubcommand(new NextCommand());
+    cmd.addSubcommand(new ValidateCommand(JobFiles.loader()));
+    cmd.setExitCodeExceptionMapper(e -> 2);
+    return cmd;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
 
   public static void main(String[] args) {
-    System.out.println("hypernd");
+    System.exit(commandLine().execute(args));
   }
 }

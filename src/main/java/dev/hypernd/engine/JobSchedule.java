@@ -1,7 +1,9 @@
 package dev.hypernd.engine;
 
+import dev.hypernd.cron.CronSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,7 +17,16 @@ public sealed interface JobSchedule {
 
   /** A calendar schedule such as a cron expression in a zone. */
   static JobSchedule calendar(CalendarSchedule schedule) {
-    return new Calendar(schedule);
+    return new Calendar(schedule, schedule.toString());
+  }
+
+  /**
+   * A five-field cron expression in {@code zone}, with cronie's day and DST rules.
+   *
+   * @throws dev.hypernd.cron.CronParseException when the expression is invalid or never fires
+   */
+  static JobSchedule cron(String expression, ZoneId zone) {
+    return new Calendar(CronSchedule.parse(expression, zone)::nextAfter, expression + " " + zone);
   }
 
   /** No fires of its own; tasks are created by {@link TaskScheduler#submit}. */
@@ -36,10 +47,20 @@ public sealed interface JobSchedule {
     }
   }
 
-  /** Fires at the instants the calendar schedule gives, checked against wall time. */
-  record Calendar(CalendarSchedule schedule) implements JobSchedule {
+  /**
+   * Fires at the instants the calendar schedule gives, checked against wall time.
+   *
+   * @param description how people read the schedule, such as {@code 0 3 * * * Europe/Berlin}
+   */
+  record Calendar(CalendarSchedule schedule, String description) implements JobSchedule {
     public Calendar {
       Objects.requireNonNull(schedule, "schedule");
+      Objects.requireNonNull(description, "description");
+    }
+
+    @Override
+    public String toString() {
+      return description;
     }
   }
 

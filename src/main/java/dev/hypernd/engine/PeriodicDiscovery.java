@@ -1,6 +1,5 @@
 package dev.hypernd.engine;
 
-import dev.hypernd.cron.CronSchedule;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -56,7 +55,7 @@ final class PeriodicDiscovery {
       schedule =
           hasInterval
               ? JobSchedule.every(Duration.ofSeconds(spec.everySeconds()))
-              : JobSchedule.calendar(CronSchedule.parse(spec.cron(), zone(spec))::nextAfter);
+              : JobSchedule.cron(spec.cron(), zone(spec));
       JobDefinition.Builder job =
           JobDefinition.builder(name, schedule, task)
               .retry(RetryPolicy.builder().maxRetries(spec.maxRetries()).build());

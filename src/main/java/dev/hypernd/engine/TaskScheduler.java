@@ -5,6 +5,7 @@ import dev.hypernd.engine.store.TaskQuery;
 import dev.hypernd.engine.store.TaskStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -98,7 +99,21 @@ public final class TaskScheduler implements AutoCloseable {
     schedule(JobDefinition.builder(name, JobSchedule.every(every), action).build());
   }
 
-  /** Runs {@code action} on a calendar schedule, such as {@code CronSchedule}. */
+  /**
+   * Runs {@code action} when the five-field cron {@code expression} fires in the host's zone.
+   *
+   * @throws dev.hypernd.cron.CronParseException when the expression is invalid or never fires
+   */
+  public void cron(String name, String expression, TaskAction action) {
+    cron(name, expression, ZoneId.systemDefault(), action);
+  }
+
+  /** Runs {@code action} when {@code expression} fires in {@code zone} (cronie's DST rules). */
+  public void cron(String name, String expression, ZoneId zone, TaskAction action) {
+    schedule(JobDefinition.builder(name, JobSchedule.cron(expression, zone), action).build());
+  }
+
+  /** Runs {@code action} on any calendar schedule. */
   public void calendar(String name, JobSchedule.CalendarSchedule when, TaskAction action) {
     schedule(JobDefinition.builder(name, JobSchedule.calendar(when), action).build());
   }
