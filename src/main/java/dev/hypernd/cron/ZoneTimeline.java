@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The offset transitions of one zone as a sorted table, shared by all schedules in that zone.
- * {@link ZoneRules} derives yearly transitions from rules on every call (with a cache lookup and
- * boxing per year); a binary search over a primitive array is several times cheaper. The table
- * reaches {@value #TABLE_END_YEAR}; later instants are answered by the rules themselves.
+ * {@link ZoneRules} derives recent and future transitions from yearly rules on every call (a map
+ * lookup with a boxed year key, then a search); a bucketed primitive table answers in a couple of
+ * comparisons, which matters because every next-fire call asks twice. The table reaches {@value
+ * #TABLE_END_YEAR}; later instants are answered by the rules themselves, more slowly but exactly.
  */
 final class ZoneTimeline {
   private static final int TABLE_END_YEAR = 2200;
