@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,6 +95,31 @@ class DstTransitionTest {
     var fires = FireTimes.parse(expected);
 
     assertThat(FireTimes.chain(schedule, from, fires.size())).containsExactlyElementsOf(fires);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} {1} at {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          America/New_York    | gap     | 2026-03-08T02:00-05:00 | -04:00
+          America/New_York    | overlap | 2026-11-01T02:00-04:00 | -05:00
+          Europe/London       | gap     | 2026-03-29T01:00Z      | +01:00
+          Europe/London       | overlap | 2026-10-25T02:00+01:00 | Z
+          Australia/Lord_Howe | overlap | 2026-04-05T02:00+11:00 | +10:30
+          Australia/Lord_Howe | gap     | 2026-10-04T02:00+10:30 | +11:00
+          America/Santiago    | overlap | 2026-04-05T00:00-03:00 | -04:00
+          America/Santiago    | gap     | 2026-09-06T00:00-04:00 | -03:00
+          """)
+  void theTablesAboveAssumeTheseTransitionsInThisJdksTzdb(
+      String zone, String kind, String at, String offsetAfter) {
+    var start = OffsetDateTime.parse(at);
+    var transition = ZoneId.of(zone).getRules().nextTransition(start.toInstant().minusSeconds(1));
+
+    assertThat(transition.getInstant()).isEqualTo(start.toInstant());
+    assertThat(transition.getOffsetBefore()).isEqualTo(start.getOffset());
+    assertThat(transition.getOffsetAfter()).isEqualTo(ZoneOffset.of(offsetAfter));
+    assertThat(transition.isGap() ? "gap" : "overlap").isEqualTo(kind);
   }
 
   @Test
