@@ -4,8 +4,9 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * A five-field cron expression with Vixie cron / cronie semantics, or one of the macros {@code
- * @yearly @annually @monthly @weekly @daily @midnight @hourly}. Immutable and thread-safe.
+ * A five-field cron expression with Vixie cron / cronie semantics, or one of the macros
+ * {@code @yearly}, {@code @annually}, {@code @monthly}, {@code @weekly}, {@code @daily}, {@code
+ * @midnight} and {@code @hourly}. Immutable and thread-safe.
  *
  * <p>Fields are minute (0-59), hour (0-23), day-of-month (1-31), month (1-12 or jan-dec) and
  * day-of-week (0-7 or sun-sat, 0 and 7 both Sunday); each is {@code *}, {@code n}, {@code n-m},

@@ -66,7 +66,7 @@ public final class CronSchedule {
    * increasing sequence. Empty only when no fire remains up to the end of local year 9999.
    */
   public Optional<Instant> nextAfter(Instant after) {
-    long afterSecond = after.getEpochSecond();
+    long afterSecond = Objects.requireNonNull(after, "after").getEpochSecond();
     if (afterSecond >= LAST_POSSIBLE_FIRE) {
       return Optional.empty();
     }

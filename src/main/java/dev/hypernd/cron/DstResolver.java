@@ -17,7 +17,9 @@ import java.time.zone.ZoneOffsetTransition;
  *       fixed-time job only in the first, so the next segment resumes after the repeated range.
  * </ul>
  *
- * Every result is strictly after the argument, so chained calls always advance.
+ * The rules apply to every offset change alike, whatever its size or cause: the 30-minute shifts of
+ * Lord Howe, changes of standard offset, and whole skipped days such as Samoa's in 2011. Every
+ * result is strictly after the argument, so chained calls always advance.
  */
 final class DstResolver {
   static final long NO_FIRE = Long.MAX_VALUE;

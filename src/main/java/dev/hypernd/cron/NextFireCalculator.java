@@ -44,6 +44,8 @@ final class NextFireCalculator {
     int year = CivilCalendar.year(civil);
     int month = CivilCalendar.month(civil);
     int day = CivilCalendar.day(civil);
+    // Known without another date conversion until the search leaves the starting month.
+    long firstOfMonth = epochDay - day + 1;
     while (year <= MAX_YEAR) {
       if ((months & (1 << month)) == 0) {
         month = Bits.next(months, month + 1);
@@ -53,9 +55,9 @@ final class NextFireCalculator {
         }
         day = 1;
         minuteOfDay = 0;
+        firstOfMonth = CivilCalendar.epochDay(year, month, 1);
         continue;
       }
-      long firstOfMonth = CivilCalendar.epochDay(year, month, 1);
       int selected =
           days.matchingDays(
               CivilCalendar.lengthOfMonth(year, month), CivilCalendar.dayOfWeek(firstOfMonth));
@@ -70,6 +72,7 @@ final class NextFireCalculator {
       if (matchDay >= 0) {
         return (firstOfMonth + matchDay - 1) * SECONDS_PER_DAY + firstMinuteOfDay * 60L;
       }
+      firstOfMonth += CivilCalendar.lengthOfMonth(year, month);
       if (++month > 12) {
         month = 1;
         year++;

@@ -7,15 +7,15 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The offset transitions of one zone as a sorted table, shared by all schedules in that zone.
- * {@link ZoneRules} derives yearly transitions from rules on every call (with a cache lookup and
- * boxing per year); a binary search over a primitive array is several times cheaper. The table
- * reaches {@value #TABLE_END_YEAR}; later instants are answered by the rules themselves.
+ * {@link ZoneRules} derives recent and future transitions from yearly rules on every call (a map
+ * lookup with a boxed year key, then a search); a bucketed primitive table answers in a couple of
+ * comparisons, which matters because every next-fire call asks twice. The table reaches {@value
+ * #TABLE_END_YEAR}; later instants are answered by the rules themselves, more slowly but exactly.
  */
 final class ZoneTimeline {
   private static final int TABLE_END_YEAR = 2200;
@@ -23,8 +23,14 @@ final class ZoneTimeline {
       LocalDateTime.of(TABLE_END_YEAR, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
   private static final ConcurrentHashMap<ZoneId, ZoneTimeline> BY_ZONE = new ConcurrentHashMap<>();
 
+  // Buckets of 2^22 s (about 48 days) index the table, so a lookup scans one or two entries
+  // instead of binary-searching a few hundred.
+  private static final int BUCKET_SHIFT = 22;
+
   private final ZoneRules rules;
   private final long[] instants;
+  // For bucket b: index of the first transition at or after instants[0] + (b << BUCKET_SHIFT).
+  private final int[] firstInBucket;
   private final ZoneOffsetTransition[] transitions;
   // Every transition before this epoch second is in the table.
   private final long completeUntil;
@@ -42,6 +48,7 @@ final class ZoneTimeline {
     }
     this.transitions = table.toArray(new ZoneOffsetTransition[0]);
     this.instants = table.stream().mapToLong(ZoneOffsetTransition::toEpochSecond).toArray();
+    this.firstInBucket = bucketIndex(instants);
     if (!ruleBased) {
       this.completeUntil = Long.MAX_VALUE;
     } else {
@@ -89,7 +96,34 @@ final class ZoneTimeline {
   }
 
   private int firstIndexAfter(long epochSecond) {
-    int index = Arrays.binarySearch(instants, epochSecond);
-    return index < 0 ? -index - 1 : index + 1;
+    if (instants.length == 0 || epochSecond < instants[0]) {
+      return 0;
+    }
+    long bucket = (epochSecond - instants[0]) >> BUCKET_SHIFT;
+    if (bucket >= firstInBucket.length) {
+      return instants.length;
+    }
+    int index = firstInBucket[(int) bucket];
+    while (index < instants.length && instants[index] <= epochSecond) {
+      index++;
+    }
+    return index;
+  }
+
+  private static int[] bucketIndex(long[] instants) {
+    if (instants.length == 0) {
+      return new int[0];
+    }
+    long base = instants[0];
+    int[] first = new int[(int) ((instants[instants.length - 1] - base) >> BUCKET_SHIFT) + 1];
+    int index = 0;
+    for (int bucket = 0; bucket < first.length; bucket++) {
+      long bucketStart = base + ((long) bucket << BUCKET_SHIFT);
+      while (instants[index] < bucketStart) {
+        index++;
+      }
+      first[bucket] = index;
+    }
+    return first;
   }
 }

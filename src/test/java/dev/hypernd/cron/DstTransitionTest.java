@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,6 +62,7 @@ class DstTransitionTest {
           Europe/London    | 30 1 * * *   | 2026-10-24T12:00:00Z | 2026-10-25T01:30+01:00 2026-10-26T01:30+00:00
           Europe/London    | */15 * * * * | 2026-10-25T00:30:00Z | 2026-10-25T01:45+01:00 2026-10-25T01:00+00:00 2026-10-25T01:15+00:00 2026-10-25T01:30+00:00 2026-10-25T01:45+00:00 2026-10-25T02:00+00:00
           Europe/London    | @hourly      | 2026-10-24T23:30:00Z | 2026-10-25T01:00+01:00 2026-10-25T01:00+00:00 2026-10-25T02:00+00:00
+          Europe/London    | 30 * * * *   | 2026-10-24T23:00:00Z | 2026-10-25T00:30+01:00 2026-10-25T01:30+01:00 2026-10-25T01:30+00:00 2026-10-25T02:30+00:00
           # ---- Australia/Lord_Howe, 30-minute gap: 02:00-02:29 do not exist on 2026-10-04
           Australia/Lord_Howe | 15 2 * * *   | 2026-10-03T00:00:00Z | 2026-10-04T02:30+11:00 2026-10-05T02:15+11:00
           Australia/Lord_Howe | 0 2 * * *    | 2026-10-03T00:00:00Z | 2026-10-04T02:30+11:00 2026-10-05T02:00+11:00
@@ -82,17 +85,46 @@ class DstTransitionTest {
           America/Santiago | */30 * * * * | 2026-09-06T03:00:00Z | 2026-09-05T23:30-04:00 2026-09-06T01:00-03:00 2026-09-06T01:30-03:00
           America/Santiago | @hourly      | 2026-09-06T03:30:00Z | 2026-09-06T01:00-03:00 2026-09-06T02:00-03:00
           America/Santiago | * 0 * * *    | 2026-09-05T12:00:00Z | 2026-09-07T00:00-03:00 2026-09-07T00:01-03:00
+          America/Santiago | */15 * * * * | 2026-09-06T03:30:00Z | 2026-09-05T23:45-04:00 2026-09-06T01:00-03:00 2026-09-06T01:15-03:00
+          America/Santiago | 30 * * * *   | 2026-09-06T03:00:00Z | 2026-09-05T23:30-04:00 2026-09-06T01:30-03:00 2026-09-06T02:30-03:00
           # ---- America/Santiago, overlap at midnight: 23:00-23:59 on 2026-04-04 happen twice
           America/Santiago | 30 23 * * *  | 2026-04-04T12:00:00Z | 2026-04-04T23:30-03:00 2026-04-05T23:30-04:00
           America/Santiago | 0 0 * * *    | 2026-04-04T12:00:00Z | 2026-04-05T00:00-04:00 2026-04-06T00:00-04:00
           America/Santiago | @hourly      | 2026-04-05T01:30:00Z | 2026-04-04T23:00-03:00 2026-04-04T23:00-04:00 2026-04-05T00:00-04:00
           America/Santiago | */30 * * * * | 2026-04-05T02:10:00Z | 2026-04-04T23:30-03:00 2026-04-04T23:00-04:00 2026-04-04T23:30-04:00 2026-04-05T00:00-04:00
+          America/Santiago | */15 * * * * | 2026-04-05T02:40:00Z | 2026-04-04T23:45-03:00 2026-04-04T23:00-04:00 2026-04-04T23:15-04:00 2026-04-04T23:30-04:00 2026-04-04T23:45-04:00 2026-04-05T00:00-04:00
+          America/Santiago | 30 * * * *   | 2026-04-05T02:00:00Z | 2026-04-04T23:30-03:00 2026-04-04T23:30-04:00 2026-04-05T00:30-04:00
           """)
   void firesAtHandCheckedInstants(String zone, String expression, Instant from, String expected) {
     var schedule = CronSchedule.parse(expression, ZoneId.of(zone));
     var fires = FireTimes.parse(expected);
 
     assertThat(FireTimes.chain(schedule, from, fires.size())).containsExactlyElementsOf(fires);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0} {1} at {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          America/New_York    | gap     | 2026-03-08T02:00-05:00 | -04:00
+          America/New_York    | overlap | 2026-11-01T02:00-04:00 | -05:00
+          Europe/London       | gap     | 2026-03-29T01:00Z      | +01:00
+          Europe/London       | overlap | 2026-10-25T02:00+01:00 | Z
+          Australia/Lord_Howe | overlap | 2026-04-05T02:00+11:00 | +10:30
+          Australia/Lord_Howe | gap     | 2026-10-04T02:00+10:30 | +11:00
+          America/Santiago    | overlap | 2026-04-05T00:00-03:00 | -04:00
+          America/Santiago    | gap     | 2026-09-06T00:00-04:00 | -03:00
+          """)
+  void theTablesAboveAssumeTheseTransitionsInThisJdksTzdb(
+      String zone, String kind, String at, String offsetAfter) {
+    var start = OffsetDateTime.parse(at);
+    var transition = ZoneId.of(zone).getRules().nextTransition(start.toInstant().minusSeconds(1));
+
+    assertThat(transition.getInstant()).isEqualTo(start.toInstant());
+    assertThat(transition.getOffsetBefore()).isEqualTo(start.getOffset());
+    assertThat(transition.getOffsetAfter()).isEqualTo(ZoneOffset.of(offsetAfter));
+    assertThat(transition.isGap() ? "gap" : "overlap").isEqualTo(kind);
   }
 
   @Test

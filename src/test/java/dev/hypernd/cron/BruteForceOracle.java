@@ -1,0 +1,101 @@
+package dev.hypernd.cron;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.List;
+
+/**
+ * The slow, obvious definition of when a schedule fires, written independently of the production
+ * code: it walks every whole local minute (and every transition instant) one by one, asking the
+ * JDK's {@link ZoneRules} about offsets, and applies the DST rules literally:
+ *
+ * <ul>
+ *   <li>wildcard: fire at instant t iff the local time of t matches;
+ *   <li>fixed-time: fire at t iff the local time matches and, when that local time occurs twice, t
+ *       is its first occurrence; or t is the instant a gap ends and a local minute inside the gap
+ *       matches.
+ * </ul>
+ *
+ * Local times after year 9999 never fire.
+ */
+final class BruteForceOracle {
+  private final ExpressionModel model;
+  private final ZoneRules rules;
+
+  BruteForceOracle(ExpressionModel model, ZoneId zone) {
+    this.model = model;
+    this.rules = zone.getRules();
+  }
+
+  /** The first fire strictly after {@code after} and not after {@code until}, or null. */
+  Instant firstFire(Instant after, Instant until) {
+    Instant t = after;
+    ZoneOffset offset = rules.getOffset(t);
+    ZoneOffsetTransition transition = rules.nextTransition(t);
+    while (true) {
+      long local = t.getEpochSecond() + offset.getTotalSeconds();
+      Instant nextMinute =
+          Instant.ofEpochSecond(Math.floorDiv(local, 60) * 60 + 60 - offset.getTotalSeconds());
+      boolean atTransition = transition != null && !transition.getInstant().isAfter(nextMinute);
+      Instant event = atTransition ? transition.getInstant() : nextMinute;
+      if (event.isAfter(until)) {
+        return null;
+      }
+      if (atTransition) {
+        offset = transition.getOffsetAfter();
+      }
+      if (isFire(event, offset, atTransition ? transition : null)) {
+        return event;
+      }
+      if (atTransition) {
+        transition = rules.nextTransition(event);
+      }
+      t = event;
+    }
+  }
+
+  /** Whether {@code t} is a fire. */
+  boolean isFire(Instant t) {
+    ZoneOffsetTransition latest = rules.previousTransition(t.plusSeconds(1));
+    boolean atTransition = latest != null && latest.getInstant().equals(t);
+    return isFire(t, rules.getOffset(t), atTransition ? latest : null);
+  }
+
+  private boolean isFire(Instant t, ZoneOffset offset, ZoneOffsetTransition transitionAtT) {
+    if (t.getNano() == 0) {
+      LocalDateTime local = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, offset);
+      if (local.getSecond() == 0 && local.getYear() <= 9999 && model.matches(local)) {
+        if (!model.fixedTime()) {
+          return true;
+        }
+        List<ZoneOffset> valid = rules.getValidOffsets(local);
+        if (valid.size() == 1 || valid.get(0).equals(offset)) {
+          return true;
+        }
+      }
+    }
+    return model.fixedTime()
+        && transitionAtT != null
+        && transitionAtT.isGap()
+        && gapHasMatch(transitionAtT);
+  }
+
+  private boolean gapHasMatch(ZoneOffsetTransition gap) {
+    LocalDateTime start = gap.getDateTimeBefore();
+    LocalDateTime minute = start.truncatedTo(ChronoUnit.MINUTES);
+    if (minute.isBefore(start)) {
+      minute = minute.plusMinutes(1);
+    }
+    for (; minute.isBefore(gap.getDateTimeAfter()); minute = minute.plusMinutes(1)) {
+      if (minute.getYear() <= 9999 && model.matches(minute)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
