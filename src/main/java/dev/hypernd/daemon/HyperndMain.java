@@ -27,6 +27,8 @@ public final class HyperndMain implements Runnable {
     cmd.addSubcommand(new NextCommand());
     cmd.addSubcommand(new ValidateCommand(JobFiles.loader()));
     cmd.setExitCodeExceptionMapper(e -> 2);
+    // "@daily" is a cron macro, not a file of arguments.
+    cmd.setExpandAtFiles(false);
     return cmd;
   }
 

@@ -69,4 +69,11 @@ class HyperndMainTest {
         .isZero();
     assertThat(out.toString().trim()).isEqualTo("2026-01-01T03:00:00Z");
   }
+
+  @Test
+  void aMacroIsNotReadAsAnArgumentFile() {
+    assertThat(run("next", "@daily", "--tz", "UTC", "--from", "2026-01-01T00:00:00Z", "-n", "1"))
+        .isZero();
+    assertThat(out.toString().trim()).isEqualTo("2026-01-02T00:00:00Z");
+  }
 }
