@@ -32,6 +32,7 @@ final class ManualScheduler {
             .executor(Runnable::run)
             .dispatchThread(false)
             .periodicClassLoader(null)
+            .maintenanceExecutor(Runnable::run)
             .store(store)
             .build();
     scheduler.monitor().onEvent(events::add);
