@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -39,7 +38,7 @@ final class Engine {
   private final Monitor monitor;
   private final String owner;
   private final Maintenance maintenance;
-  private final AtomicBoolean pruning = new AtomicBoolean();
+  private final Housekeeping housekeeping;
   private final TimerQueue timers = new TimerQueue();
   private final Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
   private final Map<String, ActiveTask> live = new HashMap<>();
@@ -71,6 +70,7 @@ final class Engine {
     this.fires = new FireScheduler(this, clock, timers);
     this.attempts = new Attempts(this, clock, timers);
     this.recovery = new Recovery(this, attempts, clock, timers);
+    this.housekeeping = new Housekeeping(store, maintenance, clock, timers);
     this.startNanos = clock.nanoTime();
     store.counters(JobCounters.TOTAL).ifPresent(totals::restore);
   }
@@ -106,40 +106,13 @@ final class Engine {
         }
       }
       deferred.clear();
-      fx.maintain(this::prune);
-      armPruneTimer();
+      housekeeping.start(fx);
       wake.signalAll();
     } finally {
       lock.unlock();
     }
     apply(fx);
     return true;
-  }
-
-  private void armPruneTimer() {
-    timers.atNanos(
-        clock.nanoTime() + maintenance.every().toNanos(),
-        fx -> {
-          fx.maintain(this::prune);
-          armPruneTimer();
-        });
-  }
-
-  /** Prunes the store; runs on the maintenance executor, one prune at a time. */
-  private void prune() {
-    if (!pruning.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      int deleted = store.prune(maintenance.retention(), clock.now());
-      if (deleted > 0) {
-        log.debug("pruned {} finished task(s) beyond {}", deleted, maintenance.retention());
-      }
-    } catch (RuntimeException e) {
-      log.warn("pruning finished tasks failed; trying again later: {}", e.getMessage());
-    } finally {
-      pruning.set(false);
-    }
   }
 
   private void apply(Effects fx) {
