@@ -160,7 +160,7 @@ final class Attempts {
       engine.wake.signalAll();
       engine.totals().retried++;
       jobMetrics.retried++;
-      engine.store().save(task.snapshot());
+      engine.persist(task);
       fx.event(TaskEvents.error(task, now, true, delay.toMillis()));
     } else {
       task.state = TaskState.FAILED;
@@ -171,6 +171,13 @@ final class Attempts {
       fx.event(TaskEvents.failed(task, now));
       engine.finish(task, fx);
     }
+  }
+
+  /** Schedules the next attempt of a RETRYING task at {@code dueNanos}. Under the lock. */
+  void scheduleRetry(ActiveTask task, long dueNanos) {
+    task.dueNanos = dueNanos;
+    task.timer = timers.atNanos(dueNanos, f -> onRetryDue(task, f));
+    engine.wake.signalAll();
   }
 
   private void onRetryDue(ActiveTask task, Effects fx) {

@@ -1,5 +1,6 @@
 package dev.hypernd.engine;
 
+import dev.hypernd.engine.store.JobCounters;
 import dev.hypernd.engine.store.JobState;
 import dev.hypernd.engine.store.TaskStore;
 import java.time.Duration;
@@ -36,6 +37,8 @@ final class Engine {
   private final TaskStore store;
   private final Monitor monitor;
   private final String owner;
+  private final Maintenance maintenance;
+  private final Housekeeping housekeeping;
   private final TimerQueue timers = new TimerQueue();
   private final Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
   private final Map<String, ActiveTask> live = new HashMap<>();
@@ -44,26 +47,41 @@ final class Engine {
   private final List<ActiveTask> deferred = new ArrayList<>();
   private final FireScheduler fires;
   private final Attempts attempts;
+  private final Recovery recovery;
 
   private boolean started;
   private boolean stopping;
   private long startNanos;
   private int runningCount;
 
-  Engine(EngineClock clock, Executor executor, TaskStore store, Monitor monitor, String owner) {
+  Engine(
+      EngineClock clock,
+      Executor executor,
+      TaskStore store,
+      Monitor monitor,
+      String owner,
+      Maintenance maintenance) {
     this.clock = clock;
     this.executor = executor;
     this.store = store;
     this.monitor = monitor;
     this.owner = owner;
+    this.maintenance = maintenance;
     this.fires = new FireScheduler(this, clock, timers);
     this.attempts = new Attempts(this, clock, timers);
+    this.recovery = new Recovery(this, attempts, clock, timers);
+    this.housekeeping = new Housekeeping(store, maintenance, clock, timers);
     this.startNanos = clock.nanoTime();
+    store.counters(JobCounters.TOTAL).ifPresent(totals::restore);
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------
 
-  /** Arms every job and releases submissions made before start. False if already started. */
+  /**
+   * Resumes the unfinished tasks of an earlier run found in the store (see {@link Recovery}), arms
+   * every job (from its stored schedule state when there is one: interval phase, missed fires and
+   * catch-up), releases submissions made before start and starts pruning. False if already started.
+   */
   boolean start() {
     Effects fx = new Effects();
     lock.lock();
@@ -73,8 +91,14 @@ final class Engine {
       }
       started = true;
       startNanos = clock.nanoTime();
+      recovery.resumeTasks(fx);
       for (ScheduledJob job : jobs.values()) {
-        fires.arm(job);
+        if (job.stored != null) {
+          fires.resume(job, job.stored, fx);
+          job.stored = null;
+        } else {
+          fires.arm(job);
+        }
       }
       for (ActiveTask task : deferred) {
         if (task.state == TaskState.PENDING) {
@@ -82,12 +106,17 @@ final class Engine {
         }
       }
       deferred.clear();
+      housekeeping.start(fx);
       wake.signalAll();
     } finally {
       lock.unlock();
     }
-    fx.apply(monitor, executor);
+    apply(fx);
     return true;
+  }
+
+  private void apply(Effects fx) {
+    fx.apply(monitor, executor, maintenance.executor());
   }
 
   boolean isStarted() {
@@ -150,7 +179,7 @@ final class Engine {
     } finally {
       lock.unlock();
     }
-    fx.apply(monitor, Runnable::run);
+    fx.apply(monitor, Runnable::run, maintenance.executor());
   }
 
   /** Runs every timer that is due now. Returns how many ran. */
@@ -174,7 +203,7 @@ final class Engine {
     } finally {
       lock.unlock();
     }
-    fx.apply(monitor, executor);
+    apply(fx);
     return count;
   }
 
@@ -215,6 +244,9 @@ final class Engine {
           job = new ScheduledJob(def);
           jobs.put(def.name(), job);
           store.jobState(def.name()).ifPresent(s -> restore(def.name(), s));
+          if (!jobMetrics.containsKey(def.name())) {
+            store.counters(def.name()).ifPresent(c -> metrics(def.name()).restore(c));
+          }
         } else {
           job.cancelFireTimer();
           job.definition = def;
@@ -234,6 +266,9 @@ final class Engine {
     ScheduledJob job = jobs.get(name);
     job.paused = state.paused();
     job.lastFire = state.lastFire();
+    if (!started) {
+      job.stored = state;
+    }
   }
 
   void register(JobDefinition def) {
@@ -340,7 +375,7 @@ final class Engine {
     } finally {
       lock.unlock();
     }
-    fx.apply(monitor, executor);
+    apply(fx);
     return id;
   }
 
@@ -356,12 +391,13 @@ final class Engine {
     live.put(id, task);
     totals.submitted++;
     metrics(job.name()).submitted++;
-    store.save(task.snapshot());
+    persist(task);
     fx.event(TaskEvents.scheduled(task, clock.now()));
     return task;
   }
 
-  private void onDelayedDue(ActiveTask task, Effects fx) {
+  /** A delayed (or resumed) PENDING task is due: the overlap policy decides what happens. */
+  void onDelayedDue(ActiveTask task, Effects fx) {
     task.timer = null;
     if (task.state != TaskState.PENDING) {
       return;
@@ -431,7 +467,7 @@ final class Engine {
     } finally {
       lock.unlock();
     }
-    fx.apply(monitor, executor);
+    apply(fx);
     return result;
   }
 
@@ -457,7 +493,7 @@ final class Engine {
     ScheduledJob job = task.job;
     job.active.remove(task);
     job.queued.remove(task);
-    store.save(task.snapshot());
+    persist(task);
     if (job.active.isEmpty() && !job.queued.isEmpty()) {
       handOut(job.queued.poll(), fx);
     }
@@ -501,6 +537,39 @@ final class Engine {
   void countSkipped(String jobName) {
     totals.skipped++;
     metrics(jobName).skipped++;
+    saveCounters(jobName);
+  }
+
+  /** Saves the task's state and the counters it may have changed. */
+  void persist(ActiveTask task) {
+    store.save(task.snapshot());
+    saveCounters(task.jobName());
+  }
+
+  void saveCounters(String jobName) {
+    store.saveCounters(metrics(jobName).counters(jobName));
+    saveTotals();
+  }
+
+  void saveTotals() {
+    store.saveCounters(totals.counters(JobCounters.TOTAL));
+  }
+
+  // ---- recovery --------------------------------------------------------------------------------
+
+  /** The live (not removed) job of this name, or null. */
+  ScheduledJob jobOrNull(String name) {
+    ScheduledJob job = jobs.get(name);
+    return job == null || job.removed ? null : job;
+  }
+
+  boolean isLive(String taskId) {
+    return live.containsKey(taskId);
+  }
+
+  /** Takes a task resumed from the store into the engine. */
+  void adopt(ActiveTask task) {
+    live.put(task.id, task);
   }
 
   TaskStore store() {
@@ -557,6 +626,6 @@ final class Engine {
   }
 
   void publish(Effects fx) {
-    fx.apply(monitor, executor);
+    apply(fx);
   }
 }

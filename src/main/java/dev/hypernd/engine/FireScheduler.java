@@ -1,5 +1,6 @@
 package dev.hypernd.engine;
 
+import dev.hypernd.engine.store.JobState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,76 @@ final class FireScheduler {
       armCalendar(job, calendar, calendar.schedule().nextAfter(clock.now()));
     }
     engine.saveJobState(job);
+  }
+
+  /**
+   * Arms a job at start from the schedule state an earlier run stored: an interval job keeps its
+   * phase (its next fire is the next one of the stored series after now); fires that fell due while
+   * the scheduler was stopped are reported as a {@code task.skipped} event with error type {@code
+   * missed}, and run once now if the job has {@code catchUp}. An interval job with {@code atStart}
+   * also fires now, unless a fire runs at start anyway. A paused job reports nothing.
+   */
+  void resume(ScheduledJob job, JobState stored, Effects fx) {
+    job.cancelFireTimer();
+    JobSchedule schedule = job.definition.schedule();
+    Instant now = clock.now();
+    if (schedule instanceof JobSchedule.Interval interval) {
+      Instant phase =
+          stored.nextFire() != null
+              ? stored.nextFire()
+              : stored.lastFire() != null ? stored.lastFire().plus(interval.every()) : null;
+      if (phase == null) {
+        arm(job);
+        return;
+      }
+      MissedFires missed =
+          MissedFires.interval(phase, interval.every(), now, MISSED_FIRE_TOLERANCE);
+      boolean ranAtStart = handleMissed(job, missed, fx);
+      job.anchorWall = missed.next();
+      job.anchorNanos = clock.nanoTime() + Duration.between(now, missed.next()).toNanos();
+      job.fireIndex = 0;
+      if (interval.atStart() && !ranAtStart && missed.next().isAfter(now)) {
+        fire(job, now, clock.nanoTime(), fx);
+      }
+      armInterval(job, interval);
+    } else if (schedule instanceof JobSchedule.Calendar calendar) {
+      Instant after =
+          stored.nextFire() != null ? stored.nextFire().minusNanos(1) : stored.lastFire();
+      if (after == null) {
+        arm(job);
+        return;
+      }
+      MissedFires missed =
+          MissedFires.calendar(calendar.schedule(), after, now, MISSED_FIRE_TOLERANCE);
+      handleMissed(job, missed, fx);
+      armCalendar(job, calendar, Optional.ofNullable(missed.next()));
+    } else {
+      return;
+    }
+    engine.saveJobState(job);
+  }
+
+  /** Reports missed fires and runs the catch-up fire; true if it ran one. */
+  private boolean handleMissed(ScheduledJob job, MissedFires missed, Effects fx) {
+    if (missed.count() == 0 || job.paused) {
+      return false;
+    }
+    String what =
+        (missed.more() ? "more than " : "")
+            + missed.count()
+            + " fire(s) missed while the scheduler was stopped ("
+            + (missed.count() == 1
+                ? "due " + missed.first()
+                : "from " + missed.first() + " to " + missed.last())
+            + "); ";
+    if (!job.definition.catchUp()) {
+      reportMissed(job, what + "not run: catch_up is off", fx);
+      return false;
+    }
+    reportMissed(job, what + "catch_up: running once now", fx);
+    long lateNanos = Duration.between(missed.last(), clock.now()).toNanos();
+    fire(job, missed.last(), clock.nanoTime() - lateNanos, fx);
+    return true;
   }
 
   /** The next {@code count} fire times of a job from now, without firing anything. */

@@ -5,4 +5,8 @@ public class HyperndException extends RuntimeException {
   public HyperndException(String message) {
     super(message);
   }
+
+  public HyperndException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -18,6 +18,7 @@ public final class JobDefinition {
   private final RetryPolicy retry;
   private final Duration timeout;
   private final OverlapPolicy overlap;
+  private final boolean catchUp;
 
   private JobDefinition(Builder b) {
     this.name = b.name;
@@ -26,6 +27,7 @@ public final class JobDefinition {
     this.retry = b.retry;
     this.timeout = b.timeout;
     this.overlap = b.overlap != null ? b.overlap : defaultOverlap(b.schedule);
+    this.catchUp = b.catchUp;
   }
 
   /**
@@ -65,9 +67,21 @@ public final class JobDefinition {
     return overlap;
   }
 
+  /** Whether fires missed while the scheduler was stopped run once at start; see the builder. */
+  public boolean catchUp() {
+    return catchUp;
+  }
+
   @Override
   public String toString() {
-    return "JobDefinition{" + name + ", " + schedule + ", overlap=" + overlap + '}';
+    return "JobDefinition{"
+        + name
+        + ", "
+        + schedule
+        + ", overlap="
+        + overlap
+        + (catchUp ? ", catchUp" : "")
+        + '}';
   }
 
   /** Validates each value as it is set. */
@@ -78,6 +92,7 @@ public final class JobDefinition {
     private RetryPolicy retry = RetryPolicy.none();
     private Duration timeout;
     private OverlapPolicy overlap;
+    private boolean catchUp;
 
     private Builder(String name, JobSchedule schedule, TaskAction action) {
       Objects.requireNonNull(name, "name");
@@ -112,7 +127,25 @@ public final class JobDefinition {
       return this;
     }
 
+    /**
+     * Like systemd's {@code Persistent=}: when the store shows that fires fell due while the
+     * scheduler was stopped (more than 30 s before it started again), run the job once at start for
+     * all of them. Without it they are not run. Either way a {@code task.skipped} event with error
+     * type {@code missed} reports them. Only for interval and calendar jobs.
+     */
+    public Builder catchUp(boolean catchUp) {
+      this.catchUp = catchUp;
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException when {@code catchUp} is set on an on-demand job
+     */
     public JobDefinition build() {
+      if (catchUp && schedule instanceof JobSchedule.OnDemand) {
+        throw new IllegalStateException(
+            "catchUp applies to interval and calendar jobs, not to on-demand job " + name);
+      }
       return new JobDefinition(this);
     }
   }

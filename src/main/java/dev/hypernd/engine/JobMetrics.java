@@ -1,5 +1,6 @@
 package dev.hypernd.engine;
 
+import dev.hypernd.engine.store.JobCounters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,6 +38,27 @@ final class JobMetrics {
       errorCounts.remove(rarest);
     }
     errorCounts.merge(type, 1L, Long::sum);
+  }
+
+  /** The counters to keep in the store under {@code key}. */
+  JobCounters counters(String key) {
+    return new JobCounters(
+        key, submitted, completed, failed, retried, cancelled, skipped, errorCounts);
+  }
+
+  /** Takes the counters kept by an earlier run; durations start afresh. */
+  void restore(JobCounters c) {
+    submitted = c.submitted();
+    completed = c.completed();
+    failed = c.failed();
+    retried = c.retried();
+    cancelled = c.cancelled();
+    skipped = c.skipped();
+    errorCounts.clear();
+    c.errors().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        .limit(MAX_ERROR_TYPES)
+        .forEach(e -> errorCounts.put(e.getKey(), e.getValue()));
   }
 
   MetricsSnapshot snapshot(int running, int pending, long uptimeS) {

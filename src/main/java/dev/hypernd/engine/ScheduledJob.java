@@ -1,5 +1,6 @@
 package dev.hypernd.engine;
 
+import dev.hypernd.engine.store.JobState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,6 +27,9 @@ final class ScheduledJob {
   long fireIndex;
   Instant nextFire;
   Instant lastFire;
+
+  /** The schedule state an earlier run left in the store, until start resumes from it. */
+  JobState stored;
 
   /** Tasks handed to a worker, running or retrying. */
   final Set<ActiveTask> active = new LinkedHashSet<>();

@@ -31,6 +31,25 @@ final class TaskEvents {
     return of(TaskEvent.Type.CANCELLED, t, at, 0, 0, t.error, false, 0);
   }
 
+  /** A task of a previous run cancelled at start, which never became an {@link ActiveTask}. */
+  static TaskEvent cancelled(TaskResult t, Instant at) {
+    return new TaskEvent(
+        TaskEvent.Type.CANCELLED,
+        at,
+        t.taskName(),
+        t.taskId(),
+        t.attempts(),
+        t.scheduledAt(),
+        t.startedAt(),
+        0,
+        0,
+        t.error(),
+        false,
+        0,
+        null,
+        t.args());
+  }
+
   /** A fire that created no task, or a delayed task dropped by the overlap policy. */
   static TaskEvent skipped(
       String job, String taskId, Instant scheduledAt, Instant at, TaskError why) {

@@ -1,6 +1,7 @@
 package dev.hypernd.engine;
 
 import dev.hypernd.engine.store.InMemoryTaskStore;
+import dev.hypernd.engine.store.Retention;
 import dev.hypernd.engine.store.TaskQuery;
 import dev.hypernd.engine.store.TaskStore;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,7 @@ public final class TaskScheduler implements AutoCloseable {
   private final Monitor monitor;
   private final TaskStore store;
   private final ExecutorService ownedPool;
+  private final ExecutorService ownedMaintenance;
   private final boolean dispatchThread;
   private final PeriodicDiscovery periodic;
   private Thread loop;
@@ -60,7 +63,27 @@ public final class TaskScheduler implements AutoCloseable {
     } else {
       ownedPool = null;
     }
-    this.engine = new Engine(b.clock, executor, store, monitor, b.owner);
+    Executor maintenance = b.maintenanceExecutor;
+    if (maintenance == null) {
+      ownedMaintenance =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "hypernd-maintenance");
+                t.setDaemon(true);
+                return t;
+              });
+      maintenance = ownedMaintenance;
+    } else {
+      ownedMaintenance = null;
+    }
+    this.engine =
+        new Engine(
+            b.clock,
+            executor,
+            store,
+            monitor,
+            b.owner,
+            new Maintenance(maintenance, b.retention, b.pruneEvery));
     this.dispatchThread = b.dispatchThread;
     this.periodic = new PeriodicDiscovery(b.periodicLoader);
   }
@@ -243,9 +266,16 @@ public final class TaskScheduler implements AutoCloseable {
   // ---- lifecycle -----------------------------------------------------------------------------
 
   /**
-   * Registers {@link Periodic} classes found by {@link java.util.ServiceLoader}, arms every
-   * schedule and starts dispatching. Calling it again does nothing and returns false: a scheduler
-   * never runs two dispatch loops.
+   * Registers {@link Periodic} classes found by {@link java.util.ServiceLoader}, resumes what an
+   * earlier run left in the store, arms every schedule and starts dispatching.
+   *
+   * <p>Resuming (for a durable store): the unfinished tasks of jobs registered by now carry on
+   * (delays and planned retries honoured; an attempt that was running when the earlier run died
+   * counts as failed with {@link DaemonStoppedException} and is retried if its policy allows);
+   * unfinished tasks of jobs not registered are cancelled with error type {@code job-removed};
+   * interval jobs keep their phase; fires missed while stopped are reported and, for jobs with
+   * {@link JobDefinition.Builder#catchUp}, run once. So register every job before calling this.
+   * Calling it again does nothing and returns false: a scheduler never runs two dispatch loops.
    */
   public synchronized boolean start() {
     if (engine.isStarted()) {
@@ -267,6 +297,9 @@ public final class TaskScheduler implements AutoCloseable {
    * Stops firing, lets running attempts finish within {@code grace}, then interrupts the rest and
    * records them as failed attempts ({@link ShutdownException}). Pending and retrying tasks stay in
    * the store as they are. The store is flushed, not closed.
+   *
+   * @throws dev.hypernd.engine.store.StoreException when the store cannot make the state durable (a
+   *     full disk); everything else has been done
    */
   public synchronized void shutdown(Duration grace) throws InterruptedException {
     engine.stopDispatching();
@@ -279,6 +312,9 @@ public final class TaskScheduler implements AutoCloseable {
     }
     if (ownedPool != null) {
       ownedPool.shutdownNow();
+    }
+    if (ownedMaintenance != null) {
+      ownedMaintenance.shutdownNow();
     }
     store.flush();
   }
@@ -314,6 +350,9 @@ public final class TaskScheduler implements AutoCloseable {
     private boolean dispatchThread = true;
     private String owner = UUID.randomUUID().toString();
     private ClassLoader periodicLoader = Thread.currentThread().getContextClassLoader();
+    private Retention retention = Retention.DEFAULT;
+    private Duration pruneEvery = Duration.ofMinutes(10);
+    private Executor maintenanceExecutor;
 
     private Builder() {}
 
@@ -357,6 +396,31 @@ public final class TaskScheduler implements AutoCloseable {
     /** Where {@link Periodic} classes are looked up; {@code null} turns discovery off. */
     public Builder periodicClassLoader(ClassLoader loader) {
       this.periodicLoader = loader;
+      return this;
+    }
+
+    /** What finished tasks the store keeps; {@link Retention#DEFAULT} unless set. */
+    public Builder retention(Retention retention) {
+      this.retention = Objects.requireNonNull(retention, "retention");
+      return this;
+    }
+
+    /** How often the store is pruned to the retention, off the dispatch thread (10 minutes). */
+    public Builder pruneEvery(Duration every) {
+      Objects.requireNonNull(every, "every");
+      if (every.isNegative() || every.isZero()) {
+        throw new IllegalArgumentException("pruneEvery (" + every + ") must be positive");
+      }
+      this.pruneEvery = every;
+      return this;
+    }
+
+    /**
+     * Runs housekeeping (pruning) on this executor instead of an owned background thread; tests
+     * pass {@code Runnable::run}.
+     */
+    public Builder maintenanceExecutor(Executor executor) {
+      this.maintenanceExecutor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A scheduler driven by hand: bodies run on the calling thread, time moves only through {@link
@@ -25,15 +26,22 @@ final class ManualScheduler {
   }
 
   ManualScheduler(TaskStore store) {
+    this(store, b -> {});
+  }
+
+  /** With extra builder settings; housekeeping runs on the calling thread too. */
+  ManualScheduler(TaskStore store, Consumer<TaskScheduler.Builder> settings) {
     this.store = store;
-    this.scheduler =
+    TaskScheduler.Builder builder =
         TaskScheduler.builder()
             .clock(clock)
             .executor(Runnable::run)
             .dispatchThread(false)
             .periodicClassLoader(null)
-            .store(store)
-            .build();
+            .maintenanceExecutor(Runnable::run)
+            .store(store);
+    settings.accept(builder);
+    this.scheduler = builder.build();
     scheduler.monitor().onEvent(events::add);
   }
 

@@ -4,7 +4,6 @@ import dev.hypernd.engine.TaskIds;
 import dev.hypernd.engine.TaskResult;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ public final class InMemoryTaskStore implements TaskStore {
   private final TreeMap<Long, TaskResult> tasks = new TreeMap<>();
   private final TreeMap<Long, TaskResult> finished = new TreeMap<>();
   private final Map<String, JobState> jobStates = new HashMap<>();
+  private final Map<String, JobCounters> counters = new HashMap<>();
   // Fires of one job are claimed in increasing time order, so the last claim per job suffices.
   private final Map<String, Instant> lastClaims = new HashMap<>();
   private long sequence;
@@ -101,6 +101,16 @@ public final class InMemoryTaskStore implements TaskStore {
   }
 
   @Override
+  public synchronized void saveCounters(JobCounters c) {
+    counters.put(c.key(), c);
+  }
+
+  @Override
+  public synchronized Optional<JobCounters> counters(String key) {
+    return Optional.ofNullable(counters.get(key));
+  }
+
+  @Override
   public synchronized boolean claimFire(String jobName, Instant fireTime, String owner) {
     Instant last = lastClaims.get(jobName);
     if (last != null && !fireTime.isAfter(last)) {
@@ -112,25 +122,12 @@ public final class InMemoryTaskStore implements TaskStore {
 
   @Override
   public synchronized int prune(Retention retention, Instant now) {
-    Instant cutoff = now.minus(retention.maxAge());
-    Map<String, List<TaskResult>> byJob = new HashMap<>();
-    for (TaskResult task : finished.values()) {
-      byJob.computeIfAbsent(task.taskName(), k -> new ArrayList<>()).add(task);
+    List<Long> doomed = Pruning.select(finished.values(), retention, now);
+    for (long key : doomed) {
+      tasks.remove(key);
+      finished.remove(key);
     }
-    int deleted = 0;
-    for (List<TaskResult> jobTasks : byJob.values()) {
-      jobTasks.sort(Comparator.comparingLong(TaskResult::sequenceNumber).reversed());
-      for (int i = 0; i < jobTasks.size(); i++) {
-        TaskResult task = jobTasks.get(i);
-        boolean tooOld = task.finishedAt() != null && task.finishedAt().isBefore(cutoff);
-        if (i >= retention.maxPerJob() || tooOld) {
-          tasks.remove(task.sequenceNumber());
-          finished.remove(task.sequenceNumber());
-          deleted++;
-        }
-      }
-    }
-    return deleted;
+    return doomed.size();
   }
 
   @Override

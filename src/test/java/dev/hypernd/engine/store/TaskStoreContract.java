@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -180,5 +181,102 @@ public abstract class TaskStoreContract {
     store.save(task(1, "a", TaskState.PENDING, null));
     store.flush();
     assertThat(store.find("sched-1")).isPresent();
+  }
+
+  @Test
+  void countersRoundTripPerJobAndInTotal() {
+    JobCounters job = new JobCounters("a", 5, 3, 1, 2, 1, 4, Map.of("java.io.IOException", 2L));
+    JobCounters total = new JobCounters(JobCounters.TOTAL, 9, 6, 2, 3, 1, 4, Map.of());
+    store.saveCounters(job);
+    store.saveCounters(total);
+    assertThat(store.counters("a")).contains(job);
+    assertThat(store.counters(JobCounters.TOTAL)).contains(total);
+    assertThat(store.counters("b")).isEmpty();
+    JobCounters later = new JobCounters("a", 6, 4, 1, 2, 1, 4, Map.of("x", 1L));
+    store.saveCounters(later);
+    assertThat(store.counters("a")).contains(later);
+  }
+
+  @Test
+  void aFireNotLaterThanTheLastClaimedOneIsRefused() {
+    assertThat(store.claimFire("job", T0.plusSeconds(60), "node-1")).isTrue();
+    assertThat(store.claimFire("job", T0, "node-1")).isFalse();
+    assertThat(store.claimFire("job", T0.plusSeconds(60), "node-2")).isFalse();
+    assertThat(store.claimFire("job", T0.plusSeconds(61), "node-2")).isTrue();
+  }
+
+  @Test
+  void pruneHonoursTheBoundOnAllJobsTogether() {
+    store.save(task(1, "a", TaskState.COMPLETED, T0));
+    store.save(task(2, "b", TaskState.COMPLETED, T0));
+    store.save(task(3, "a", TaskState.FAILED, T0));
+    store.save(task(4, "c", TaskState.PENDING, null));
+    store.save(task(5, "c", TaskState.CANCELLED, T0));
+
+    int deleted = store.prune(new Retention(10, 2, Duration.ofDays(7)), T0.plusSeconds(60));
+
+    assertThat(deleted).isEqualTo(2);
+    assertThat(store.list(TaskQuery.all(100)))
+        .extracting(TaskResult::taskId)
+        .containsExactly("sched-5", "sched-4", "sched-3");
+  }
+
+  @Test
+  void listAndUnfinishedSeeTheLatestStateOfEachTask() {
+    store.save(task(1, "a", TaskState.PENDING, null));
+    store.save(task(2, "a", TaskState.PENDING, null));
+    store.flush();
+    store.save(task(1, "a", TaskState.COMPLETED, T0));
+    store.save(task(3, "a", TaskState.RETRYING, null));
+    assertThat(store.list(new TaskQuery("a", TaskState.PENDING, 10)))
+        .extracting(TaskResult::taskId)
+        .containsExactly("sched-2");
+    assertThat(store.list(new TaskQuery(null, TaskState.COMPLETED, 10)))
+        .extracting(TaskResult::taskId)
+        .containsExactly("sched-1");
+    assertThat(store.unfinished())
+        .extracting(TaskResult::taskId)
+        .containsExactly("sched-2", "sched-3");
+    assertThat(store.list(TaskQuery.all(1)))
+        .extracting(TaskResult::taskId)
+        .containsExactly("sched-3");
+  }
+
+  @Test
+  void everyFieldOfATaskRoundTrips() {
+    TaskResult t =
+        new TaskResult(
+            "sched-7",
+            "job",
+            TaskState.RETRYING,
+            null,
+            new TaskError("timeout", "timeout after 5s"),
+            2,
+            5003,
+            T0,
+            T0.plusNanos(1_234_567_891),
+            null,
+            T0.plusSeconds(9),
+            List.of("x", "y z", "ü"));
+    store.save(t);
+    store.flush();
+    assertThat(store.find("sched-7")).contains(t);
+    TaskResult done =
+        new TaskResult(
+            "sched-8",
+            "job",
+            TaskState.COMPLETED,
+            Map.of("rows", 3, "ok", true),
+            null,
+            1,
+            7,
+            T0,
+            T0,
+            T0.plusMillis(7),
+            null,
+            List.of());
+    store.save(done);
+    store.flush();
+    assertThat(store.find("sched-8")).contains(done);
   }
 }

@@ -1,0 +1,218 @@
+package dev.hypernd.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hypernd.engine.store.Retention;
+import dev.hypernd.engine.store.TaskQuery;
+import dev.hypernd.store.sqlite.SqliteTaskStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Schedules across a restart: interval phase, missed fires, catch-up, and pruning. */
+class RestartScheduleTest {
+  static final Instant START = ManualScheduler.START;
+  static final Duration TEN_MINUTES = Duration.ofMinutes(10);
+
+  @TempDir Path dir;
+  StateFiles files;
+  final List<Instant> fires = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    files = new StateFiles(dir);
+  }
+
+  @AfterEach
+  void tearDown() {
+    files.close();
+  }
+
+  private JobDefinition every10(boolean catchUp, boolean atStart) {
+    return JobDefinition.builder(
+            "poll",
+            new JobSchedule.Interval(TEN_MINUTES, atStart),
+            ctx -> {
+              fires.add(ctx.scheduledAt());
+              return null;
+            })
+        .catchUp(catchUp)
+        .build();
+  }
+
+  private JobDefinition nightly(boolean catchUp) {
+    return JobDefinition.builder(
+            "nightly",
+            JobSchedule.cron("0 3 * * *", ZoneOffset.UTC),
+            ctx -> {
+              fires.add(ctx.scheduledAt());
+              return null;
+            })
+        .catchUp(catchUp)
+        .build();
+  }
+
+  /** Runs {@code job} from START for {@code runFor}, then crashes; returns the crash image. */
+  private Path runThenCrash(JobDefinition job, Duration runFor) {
+    SqliteTaskStore store = files.fresh();
+    ManualScheduler a = new ManualScheduler(store);
+    a.scheduler.schedule(job);
+    a.scheduler.start();
+    a.tick(runFor);
+    return files.crashImage(store);
+  }
+
+  /** A second scheduler on {@code image}, started {@code downtime} after the first one stopped. */
+  private ManualScheduler restart(Path image, Duration at, JobDefinition job) {
+    ManualScheduler b = new ManualScheduler(files.open(image));
+    b.clock.advance(at);
+    b.scheduler.schedule(job);
+    b.scheduler.start();
+    return b;
+  }
+
+  @Test
+  void anIntervalJobKeepsItsPhaseAcrossARestart() {
+    Path image = runThenCrash(every10(false, false), Duration.ofMinutes(25));
+    assertThat(fires).containsExactly(START.plus(TEN_MINUTES), START.plus(Duration.ofMinutes(20)));
+    fires.clear();
+
+    ManualScheduler b = restart(image, Duration.ofMinutes(27), every10(false, false));
+
+    assertThat(b.scheduler.jobs().get(0).nextFire()).isEqualTo(START.plus(Duration.ofMinutes(30)));
+    assertThat(b.events(TaskEvent.Type.SKIPPED)).isEmpty();
+    b.tick(Duration.ofMinutes(13));
+    assertThat(fires)
+        .containsExactly(START.plus(Duration.ofMinutes(30)), START.plus(Duration.ofMinutes(40)));
+  }
+
+  @Test
+  void missedIntervalFiresAreReportedAndNotRunByDefault() {
+    Path image = runThenCrash(every10(false, false), Duration.ofMinutes(5));
+
+    ManualScheduler b = restart(image, Duration.ofMinutes(45), every10(false, false));
+
+    List<TaskEvent> skipped = b.events(TaskEvent.Type.SKIPPED);
+    assertThat(skipped).hasSize(1);
+    assertThat(skipped.get(0).error().type()).isEqualTo("missed");
+    assertThat(skipped.get(0).error().message())
+        .isEqualTo(
+            "4 fire(s) missed while the scheduler was stopped (from 2026-01-05T10:10:00Z to"
+                + " 2026-01-05T10:40:00Z); not run: catch_up is off");
+    assertThat(fires).isEmpty();
+    assertThat(b.scheduler.jobs().get(0).nextFire()).isEqualTo(START.plus(Duration.ofMinutes(50)));
+    b.tick(Duration.ofMinutes(5));
+    assertThat(fires).containsExactly(START.plus(Duration.ofMinutes(50)));
+  }
+
+  @Test
+  void catchUpRunsAJobOnceForAllItsMissedFires() {
+    Path image = runThenCrash(every10(true, false), Duration.ofMinutes(5));
+
+    ManualScheduler b = restart(image, Duration.ofMinutes(45), every10(true, false));
+
+    assertThat(fires).containsExactly(START.plus(Duration.ofMinutes(40)));
+    assertThat(b.events(TaskEvent.Type.SKIPPED).get(0).error().message())
+        .endsWith("catch_up: running once now");
+    assertThat(b.events(TaskEvent.Type.STARTED).get(0).latenessMs())
+        .isEqualTo(Duration.ofMinutes(5).toMillis());
+    b.tick(Duration.ofMinutes(5));
+    assertThat(fires)
+        .containsExactly(START.plus(Duration.ofMinutes(40)), START.plus(Duration.ofMinutes(50)));
+  }
+
+  @Test
+  void aFireLessThanHalfAMinuteLateAtRestartStillRuns() {
+    Path image = runThenCrash(every10(false, false), Duration.ofSeconds(590));
+
+    ManualScheduler b = restart(image, Duration.ofSeconds(620), every10(false, false));
+    b.runDue();
+
+    assertThat(fires).containsExactly(START.plus(TEN_MINUTES));
+    assertThat(b.events(TaskEvent.Type.SKIPPED)).isEmpty();
+  }
+
+  @Test
+  void atStartFiresAtEveryStartAndThePhaseIsKept() {
+    Path image = runThenCrash(every10(false, true), Duration.ofMinutes(15));
+    assertThat(fires).containsExactly(START, START.plus(TEN_MINUTES));
+    fires.clear();
+
+    ManualScheduler b = restart(image, Duration.ofMinutes(17), every10(false, true));
+    b.runDue();
+    b.tick(Duration.ofMinutes(3));
+
+    assertThat(fires)
+        .containsExactly(START.plus(Duration.ofMinutes(17)), START.plus(Duration.ofMinutes(20)));
+  }
+
+  @Test
+  void aCronJobWithCatchUpRunsOnceForTheNightsItMissed() {
+    Path image = runThenCrash(nightly(true), Duration.ofHours(1));
+
+    ManualScheduler b = restart(image, Duration.ofDays(3), nightly(true));
+
+    assertThat(fires).containsExactly(Instant.parse("2026-01-08T03:00:00Z"));
+    assertThat(b.events(TaskEvent.Type.SKIPPED).get(0).error().message())
+        .startsWith(
+            "3 fire(s) missed while the scheduler was stopped (from 2026-01-06T03:00:00Z to"
+                + " 2026-01-08T03:00:00Z)");
+    assertThat(b.scheduler.jobs().get(0).nextFire())
+        .isEqualTo(Instant.parse("2026-01-09T03:00:00Z"));
+  }
+
+  @Test
+  void aCronJobWithoutCatchUpSkipsTheNightsItMissed() {
+    Path image = runThenCrash(nightly(false), Duration.ofHours(1));
+
+    ManualScheduler b = restart(image, Duration.ofDays(3), nightly(false));
+
+    assertThat(fires).isEmpty();
+    assertThat(b.events(TaskEvent.Type.SKIPPED)).hasSize(1);
+    assertThat(b.scheduler.getMetrics()).containsEntry("total_skipped", 1L);
+  }
+
+  @Test
+  void aPausedJobStaysPausedAndReportsNoMissedFires() {
+    SqliteTaskStore store = files.fresh();
+    ManualScheduler a = new ManualScheduler(store);
+    a.scheduler.schedule(every10(true, false));
+    a.scheduler.start();
+    a.scheduler.pause("poll");
+    Path image = files.crashImage(store);
+
+    ManualScheduler b = restart(image, Duration.ofHours(2), every10(true, false));
+    b.tick(Duration.ofHours(1));
+
+    assertThat(b.scheduler.jobs().get(0).paused()).isTrue();
+    assertThat(fires).isEmpty();
+    assertThat(b.events(TaskEvent.Type.SKIPPED)).isEmpty();
+  }
+
+  @Test
+  void finishedTasksArePrunedInTheBackgroundToTheRetention() {
+    SqliteTaskStore store = files.fresh();
+    ManualScheduler m =
+        new ManualScheduler(
+            store,
+            b -> b.retention(new Retention(3, Duration.ofDays(1))).pruneEvery(Duration.ofHours(1)));
+    m.scheduler.schedule(every10(false, false));
+    m.scheduler.start();
+    m.tick(Duration.ofMinutes(55));
+    assertThat(fires).hasSize(5);
+    assertThat(store.list(TaskQuery.all(100))).hasSizeGreaterThan(3);
+
+    m.tick(Duration.ofMinutes(5));
+
+    assertThat(store.list(TaskQuery.all(100)))
+        .extracting(TaskResult::taskId)
+        .containsExactly("sched-6", "sched-5", "sched-4");
+  }
+}
