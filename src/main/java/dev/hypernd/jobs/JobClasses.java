@@ -16,8 +16,10 @@ import java.util.Objects;
  *
  * <p>A replaced loader is not closed: tasks created under the old configuration (running, or
  * waiting for a retry) still load classes through it. It is collected, and its jars closed, once
- * the last of them is gone. Replacing a jar by a new file (as {@code cp}, {@code mv} and {@code
- * install} do) is safe meanwhile; overwriting it in place under a running task is not.
+ * the last of them is gone. Replacing a jar by a new file (as {@code mv} and {@code install} do)
+ * leaves the classes an old loader has already loaded alone; overwriting it in place under a
+ * running task is not safe, and classes an old loader loads only after the change come from the new
+ * file.
  */
 public final class JobClasses {
   private final List<Path> classpath;
