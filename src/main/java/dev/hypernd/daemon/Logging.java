@@ -48,7 +48,7 @@ final class Logging {
     ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
   }
 
-  private static Encoder<ILoggingEvent> json(Context context) {
+  static Encoder<ILoggingEvent> json(Context context) {
     LogstashEncoder encoder = new LogstashEncoder();
     encoder.setContext(context);
     encoder.setTimeZone("UTC");
@@ -60,7 +60,7 @@ final class Logging {
     return encoder;
   }
 
-  private static Encoder<ILoggingEvent> text(Context context) {
+  static Encoder<ILoggingEvent> text(Context context) {
     TextLayout layout = new TextLayout(ZoneId.systemDefault());
     layout.setContext(context);
     layout.start();
