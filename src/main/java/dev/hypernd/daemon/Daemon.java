@@ -59,8 +59,10 @@ public final class Daemon {
     this.parts = Objects.requireNonNull(parts, "parts");
     this.scheduler = parts.scheduler();
     this.clock = parts.clock();
-    scheduler.monitor().onEvent(parts.events());
+    // Hooks first: once an event is in the log, its hook is queued, and a stop that follows drains
+    // it rather than refusing it.
     scheduler.monitor().onEvent(parts.hooks());
+    scheduler.monitor().onEvent(parts.events());
     scheduler.monitor().onEvent(this::countKilled);
     long t0 = System.nanoTime();
     JobSet.Change first = JobSet.first(file, parts.definitions(), parts.jobClassLoader());
