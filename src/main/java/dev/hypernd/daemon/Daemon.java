@@ -50,7 +50,8 @@ public final class Daemon {
   private volatile Instant startedAt;
 
   /**
-   * Schedules {@code file}'s jobs without starting anything; {@link #start()} does.
+   * Schedules {@code file}'s jobs and logs {@code config.loaded}; nothing fires before {@link
+   * #start()}.
    *
    * @throws IllegalArgumentException if a job of the file cannot be defined in the engine
    */
@@ -70,7 +71,13 @@ public final class Daemon {
     parts.hooks().use(file);
     jobs = first.next();
     loadedAt = clock.instant();
-    lastReload = new ReloadOutcome.Loaded(loadedAt, millisSince(t0), first.diff());
+    ReloadOutcome.Loaded outcome =
+        new ReloadOutcome.Loaded(loadedAt, millisSince(t0), first.diff());
+    lastReload = outcome;
+    parts
+        .events()
+        .configLoaded(
+            settings.configFile(), file.jobs().size(), first.diff(), outcome.durationMs(), true);
   }
 
   /**
@@ -79,12 +86,15 @@ public final class Daemon {
    * cron runs {@code @reboot} jobs only when it starts.
    */
   public void start() {
+    // A SIGHUP that arrives while starting reloads after the start, not in the middle of it.
+    synchronized (reloadLock) {
+      startJobs();
+    }
+    parts.events().daemonStarted(status());
+  }
+
+  private void startJobs() {
     JobFile file = jobs.file();
-    ReloadOutcome.Loaded first = (ReloadOutcome.Loaded) lastReload;
-    parts
-        .events()
-        .configLoaded(
-            settings.configFile(), file.jobs().size(), first.diff(), first.durationMs(), true);
     scheduler.start();
     startedAt = clock.instant();
     for (JobConfig job : file.jobs()) {
@@ -96,7 +106,6 @@ public final class Daemon {
         }
       }
     }
-    parts.events().daemonStarted(status());
   }
 
   /**
