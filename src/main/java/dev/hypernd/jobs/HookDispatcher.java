@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,7 @@ public final class HookDispatcher implements TaskEventListener {
   private static final int QUEUE = 256;
 
   private final HookRunner runner;
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
   private final ObjectMapper json = new ObjectMapper();
   private volatile Map<String, JobHooks> hooksByJob = Map.of();
 
@@ -69,7 +68,7 @@ public final class HookDispatcher implements TaskEventListener {
               thread.setDaemon(true);
               return thread;
             });
-    ((ThreadPoolExecutor) pool).allowCoreThreadTimeOut(true);
+    pool.allowCoreThreadTimeOut(true);
   }
 
   /** Takes the hooks of {@code file}'s jobs. Safe to call while events are being handled. */

@@ -24,11 +24,14 @@ import java.util.Objects;
 public final class JobClasses {
   private final List<Path> classpath;
   private final String fingerprint;
+  private final ClassLoader parent;
   private final ClassLoader loader;
 
-  private JobClasses(List<Path> classpath, String fingerprint, ClassLoader loader) {
+  private JobClasses(
+      List<Path> classpath, String fingerprint, ClassLoader parent, ClassLoader loader) {
     this.classpath = List.copyOf(classpath);
     this.fingerprint = fingerprint;
+    this.parent = parent;
     this.loader = loader;
   }
 
@@ -40,7 +43,7 @@ public final class JobClasses {
     String fingerprint = ClasspathFingerprint.of(classpath);
     ClassLoader loader =
         classpath.isEmpty() ? parent : new URLClassLoader("hypernd-jobs", urls(classpath), parent);
-    return new JobClasses(classpath, fingerprint, loader);
+    return new JobClasses(classpath, fingerprint, parent, loader);
   }
 
   /** This loader when {@code classpath} and what it holds are unchanged, else a new one. */
@@ -49,7 +52,6 @@ public final class JobClasses {
         && ClasspathFingerprint.of(classpath).equals(fingerprint)) {
       return this;
     }
-    ClassLoader parent = loader instanceof URLClassLoader ? loader.getParent() : loader;
     return open(classpath, parent);
   }
 

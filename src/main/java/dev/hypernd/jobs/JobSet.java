@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A job file as the engine runs it: the file, the class loader of its class jobs and one engine
@@ -56,8 +57,9 @@ public final class JobSet {
       ReloadDiff diff,
       JobDefinitions factory) {
     Map<String, JobDefinition> next = new LinkedHashMap<>();
+    Set<String> unchanged = Set.copyOf(diff.unchanged());
     for (JobConfig job : file.jobs()) {
-      JobDefinition kept = diff.unchanged().contains(job.name()) ? current.get(job.name()) : null;
+      JobDefinition kept = unchanged.contains(job.name()) ? current.get(job.name()) : null;
       next.put(job.name(), kept != null ? kept : factory.define(job, classes.loader()));
     }
     return new Change(new JobSet(file, classes, next), diff);
