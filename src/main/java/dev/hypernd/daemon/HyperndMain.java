@@ -1,6 +1,7 @@
 package dev.hypernd.daemon;
 
 import dev.hypernd.jobs.JobFiles;
+import dev.hypernd.jobs.config.JobFileLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +14,8 @@ import picocli.CommandLine.Command;
     synopsisSubcommandLabel = "COMMAND",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:success",
-      "1:the daemon stopped because of an error",
+      "0:success; for run: stopped by SIGTERM or SIGINT",
+      "1:the daemon could not start or failed",
       "2:usage error, or an invalid job file or cron expression"
     })
 public final class HyperndMain implements Runnable {
@@ -24,8 +25,10 @@ public final class HyperndMain implements Runnable {
   /** The command line of {@code hypernd}, used by {@link #main} and by tests alike. */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new HyperndMain());
+    JobFileLoader loader = JobFiles.loader();
+    cmd.addSubcommand(new RunCommand(loader));
     cmd.addSubcommand(new NextCommand());
-    cmd.addSubcommand(new ValidateCommand(JobFiles.loader()));
+    cmd.addSubcommand(new ValidateCommand(loader));
     cmd.setExitCodeExceptionMapper(e -> 2);
     // "@daily" is a cron macro, not a file of arguments.
     cmd.setExpandAtFiles(false);

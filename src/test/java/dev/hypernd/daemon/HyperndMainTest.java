@@ -31,7 +31,7 @@ class HyperndMainTest {
   @Test
   void helpListsTheCommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("next", "validate", "Exit codes");
+    assertThat(out.toString()).contains("run", "next", "validate", "Exit codes");
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 /**
  * The {@code retry_on} rule of a shell job: which failures are worth another attempt. A {@link
  * ShellJobException} is retried when its raw exit code (128 + N for signal N) is listed; a timeout
- * is retried when {@code timeout} is listed; nothing else is.
+ * ({@link ShellTimeoutException}, or the engine's own timeout failure) is retried when {@code
+ * timeout} is listed; nothing else is.
  *
  * <p>Only the throwable itself is looked at, not its causes: the engine hands over what the action
  * threw, and a wrapped failure is not one the job file named.
@@ -41,6 +42,9 @@ public final class RetryOnExitCodes implements Predicate<Throwable> {
 
   @Override
   public boolean test(Throwable failure) {
+    if (failure instanceof ShellTimeoutException) {
+      return onTimeout;
+    }
     if (failure instanceof ShellJobException shellFailure) {
       return exitCodes.contains(shellFailure.exitCode());
     }

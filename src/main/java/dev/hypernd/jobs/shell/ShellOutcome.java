@@ -88,7 +88,11 @@ public record ShellOutcome(
     return shellSignal.isPresent() ? " (128+" + Signals.name(shellSignal.getAsInt()) + ")" : "";
   }
 
-  private String stderrExcerpt() {
+  /**
+   * The last few non-blank lines of stderr, at most 300 characters (older text cut off and marked
+   * with an ellipsis); empty when the job wrote nothing there.
+   */
+  public String stderrExcerpt() {
     List<String> lines = stderrTail.lines().filter(line -> !line.isBlank()).toList();
     String excerpt =
         String.join("\n", lines.subList(Math.max(0, lines.size() - EXCERPT_LINES), lines.size()));

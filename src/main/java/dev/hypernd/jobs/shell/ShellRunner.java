@@ -2,7 +2,9 @@ package dev.hypernd.jobs.shell;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.hypernd.jobs.config.DurationParser;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -57,6 +59,48 @@ public final class ShellRunner {
     } catch (InterruptedException e) {
       throw interrupted(job, job.stop());
     }
+    return finished(job);
+  }
+
+  /**
+   * Like {@link #run(ShellCommand, List, Map)}, but stops the job (SIGTERM to its whole session,
+   * grace, SIGKILL) once it has run for {@code timeout}. The run times itself, rather than leaving
+   * it to whoever interrupts the thread, so that the error can carry what the job wrote to stderr
+   * until it was stopped, and so that the attempt is over only once its processes are gone.
+   *
+   * @throws ShellTimeoutException if the job ran past {@code timeout}; thrown once every process of
+   *     the job has been stopped
+   */
+  public ShellOutcome run(
+      ShellCommand command, List<String> args, Map<String, String> extraEnv, Duration timeout)
+      throws InterruptedException, IOException, ShellTimeoutException {
+    requireNonNull(command, "command cannot be null");
+    requireNonNull(args, "args cannot be null");
+    requireNonNull(extraEnv, "extraEnv cannot be null");
+    requireNonNull(timeout, "timeout cannot be null");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout (" + timeout + ") must be positive");
+    }
+    JobProcess job = JobProcess.start(command, args, extraEnv, new byte[0], config);
+    boolean exited;
+    try {
+      exited = job.awaitExit(timeout);
+    } catch (InterruptedException e) {
+      throw interrupted(job, job.stop());
+    }
+    if (!exited) {
+      ShellOutcome outcome = job.stop();
+      log.info(
+          "job {} (pid {}) timed out after {}; its processes were stopped",
+          job.jobName(),
+          job.pid(),
+          DurationParser.format(timeout));
+      throw new ShellTimeoutException(timeout, outcome);
+    }
+    return finished(job);
+  }
+
+  private ShellOutcome finished(JobProcess job) throws ShellInterruptedException {
     ShellOutcome outcome = job.finish();
     if (Thread.currentThread().isInterrupted()) {
       // Cancelled while its leftovers were being stopped: the caller no longer wants the result.

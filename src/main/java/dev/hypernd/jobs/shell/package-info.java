@@ -11,9 +11,12 @@
  * of its own whose id is the pid of the job's direct child. A run ends when that child exits, as
  * with cron; whatever it left running in its session is then stopped, as systemd stops the rest of
  * a service's cgroup, unless {@link dev.hypernd.jobs.shell.ShellConfig#killLeftovers()} is off.
- * Interrupting the thread in {@code run} (the engine's cancel and timeout) stops every process in
- * the session: SIGTERM once, a grace period, then SIGKILL until none is left, bounded. Every child
- * the JVM starts is reaped by Java; zombies of orphans, which init reaps, count as gone.
+ * Interrupting the thread in {@code run} (the engine's cancel and shutdown) stops every process in
+ * the session: SIGTERM once, a grace period, then SIGKILL until none is left, bounded. A job's
+ * timeout is timed by the runner itself and stops the session the same way, so that the {@link
+ * dev.hypernd.jobs.shell.ShellTimeoutException} carries the stderr tail and the attempt ends only
+ * once its processes are gone. Every child the JVM starts is reaped by Java; zombies of orphans,
+ * which init reaps, count as gone.
  *
  * <h2>Limits</h2>
  *

@@ -31,6 +31,17 @@ class RetryOnExitCodesTest {
   }
 
   @Test
+  void aShellTimeoutIsJudgedAsATimeoutNeverByTheKilledJobsExitStatus() {
+    ShellTimeoutException timeout =
+        new ShellTimeoutException(
+            Duration.ofSeconds(1),
+            new ShellOutcome(143, OptionalInt.empty(), "", "", Duration.ZERO, 1));
+
+    assertThat(new RetryOnExitCodes(Set.of(143), false, IS_TIMEOUT).test(timeout)).isFalse();
+    assertThat(new RetryOnExitCodes(Set.of(), true, IS_TIMEOUT).test(timeout)).isTrue();
+  }
+
+  @Test
   void retriesTimeoutsOnlyWhenListed() {
     assertThat(new RetryOnExitCodes(Set.of(), true, IS_TIMEOUT).test(new TaskTimeoutException()))
         .isTrue();

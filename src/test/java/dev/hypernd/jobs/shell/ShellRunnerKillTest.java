@@ -54,6 +54,30 @@ class ShellRunnerKillTest {
   }
 
   @Test
+  void aTimeoutStopsEveryProcessOfTheJobAndReportsTheStderrTail() throws Exception {
+    ShellRunner runner = new ShellRunner(ShellConfig.DEFAULTS.withKillGrace(SHORT_GRACE));
+    BackgroundRun task =
+        BackgroundRun.start(
+            () ->
+                runner.run(
+                    ShellCommand.script(
+                        "victim",
+                        "echo stuck >&2; sleep 1000 & (echo $$ > \"$1\"; exec sleep 1000)"),
+                    List.of(fifo.path()),
+                    Map.of(),
+                    Duration.ofMillis(500)));
+    long session = fifo.readPid();
+
+    Throwable failure = task.awaitFailure(DEADLINE);
+
+    assertThat(failure)
+        .isInstanceOf(ShellTimeoutException.class)
+        .hasMessage("timeout after 500ms: stuck");
+    assertThat(((ShellTimeoutException) failure).timeout()).isEqualTo(Duration.ofMillis(500));
+    assertSessionGone(session);
+  }
+
+  @Test
   void aJobIgnoringSigtermIsKilledAfterTheGracePeriod() throws Exception {
     ShellRunner runner = new ShellRunner(ShellConfig.DEFAULTS.withKillGrace(SHORT_GRACE));
     BackgroundRun task =

@@ -1,0 +1,217 @@
+package dev.hypernd.daemon;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hypernd.engine.TaskError;
+import dev.hypernd.engine.TaskEvent;
+import dev.hypernd.jobs.ReloadDiff;
+import dev.hypernd.jobs.config.ConfigError;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** What the event log writes, through the same encoders {@code hypernd run} configures. */
+class EventLogTest {
+  private static final Instant DUE = Instant.parse("2026-03-29T01:00:00Z");
+  private static final Path FILE = Path.of("/etc/hypernd/jobs.yaml");
+
+  private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+  private final Logger logger = context.getLogger(EventLog.LOGGER);
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final AtomicLong nanos = new AtomicLong();
+  private final EventLog log = new EventLog(new RepeatLimiter(Duration.ofMinutes(1), nanos::get));
+
+  @BeforeEach
+  void capture() {
+    appender.setContext(context);
+    appender.start();
+    logger.addAppender(appender);
+    logger.setLevel(Level.INFO);
+    logger.setAdditive(false);
+  }
+
+  @AfterEach
+  void release() {
+    logger.detachAppender(appender);
+    logger.setLevel(null);
+    logger.setAdditive(true);
+  }
+
+  private List<JsonNode> json() throws Exception {
+    Encoder<ILoggingEvent> encoder = Logging.json(context);
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> lines = new java.util.ArrayList<>();
+    for (ILoggingEvent event : appender.list) {
+      String line = new String(encoder.encode(event), UTF_8);
+      assertThat(line).endsWith("\n").doesNotContain("\n\n");
+      assertThat(line.strip()).doesNotContain("\n");
+      lines.add(mapper.readTree(line));
+    }
+    return lines;
+  }
+
+  private List<String> text() {
+    Encoder<ILoggingEvent> encoder = Logging.text(context);
+    return appender.list.stream().map(e -> new String(encoder.encode(e), UTF_8)).toList();
+  }
+
+  private static TaskEvent error(boolean willRetry) {
+    return new TaskEvent(
+        TaskEvent.Type.ERROR,
+        DUE.plusSeconds(3),
+        "backup",
+        "sched-4",
+        2,
+        DUE,
+        DUE.plusMillis(12),
+        0,
+        2990,
+        new TaskError("dev.hypernd.jobs.shell.ShellExitException", "exit status 3: disk full"),
+        willRetry,
+        willRetry ? 2000 : 0,
+        null,
+        List.of());
+  }
+
+  private static TaskEvent skipped() {
+    return new TaskEvent(
+        TaskEvent.Type.SKIPPED,
+        DUE,
+        "tick",
+        null,
+        0,
+        DUE,
+        null,
+        0,
+        0,
+        new TaskError("overlap", "skipped: sched-1 is still RUNNING"),
+        false,
+        0,
+        null,
+        List.of());
+  }
+
+  @Test
+  void aTaskErrorIsOneJsonLineWithTheDesignFields() throws Exception {
+    log.onEvent(error(true));
+
+    JsonNode line = json().get(0);
+    assertThat(line.get("@timestamp").asText()).endsWith("Z");
+    assertThat(line.get("level").asText()).isEqualTo("WARN");
+    assertThat(line.get("event").asText()).isEqualTo("task.error");
+    assertThat(line.get("job").asText()).isEqualTo("backup");
+    assertThat(line.get("task_id").asText()).isEqualTo("sched-4");
+    assertThat(line.get("attempt").asInt()).isEqualTo(2);
+    assertThat(line.get("scheduled_at").asText()).isEqualTo("2026-03-29T01:00:00Z");
+    assertThat(line.get("duration_ms").asLong()).isEqualTo(2990);
+    assertThat(line.get("error").asText()).isEqualTo("exit status 3: disk full");
+    assertThat(line.get("will_retry").asBoolean()).isTrue();
+    assertThat(line.get("retry_in_ms").asLong()).isEqualTo(2000);
+    assertThat(line.has("@version")).isFalse();
+    assertThat(line.has("level_value")).isFalse();
+  }
+
+  @Test
+  void configRejectedCarriesEveryErrorWithItsPosition() throws Exception {
+    log.configRejected(
+        FILE,
+        List.of(
+            new ConfigError(FILE, 3, 15, "jobs[0] (x).interval", "expected a duration"),
+            new ConfigError(FILE, 5, 5, "jobs[0] (x).retri", "unknown key \"retri\"")),
+        4);
+
+    JsonNode line = json().get(0);
+    assertThat(line.get("event").asText()).isEqualTo("config.rejected");
+    assertThat(line.get("level").asText()).isEqualTo("ERROR");
+    assertThat(line.get("error").asText())
+        .isEqualTo(
+            "/etc/hypernd/jobs.yaml:3:15: jobs[0] (x).interval: expected a duration\n"
+                + "/etc/hypernd/jobs.yaml:5:5: jobs[0] (x).retri: unknown key \"retri\"");
+    assertThat(line.get("errors")).hasSize(2);
+    assertThat(line.get("errors").get(1).get("line").asInt()).isEqualTo(5);
+    assertThat(line.get("errors").get(1).get("key_path").asText()).isEqualTo("jobs[0] (x).retri");
+  }
+
+  @Test
+  void configLoadedCountsEachKindOfChange() throws Exception {
+    log.configLoaded(
+        FILE,
+        3,
+        new ReloadDiff(List.of("a"), List.of("b"), List.of("c", "d"), List.of("e")),
+        7,
+        false);
+
+    JsonNode line = json().get(0);
+    assertThat(line.get("event").asText()).isEqualTo("config.loaded");
+    assertThat(line.get("added").asInt()).isEqualTo(1);
+    assertThat(line.get("changed").asInt()).isEqualTo(1);
+    assertThat(line.get("removed").asInt()).isEqualTo(2);
+    assertThat(line.get("unchanged").asInt()).isEqualTo(1);
+    assertThat(line.get("removed_jobs").toString()).isEqualTo("[\"c\",\"d\"]");
+    assertThat(line.get("duration_ms").asLong()).isEqualTo(7);
+  }
+
+  @Test
+  void daemonLifecycleEvents() throws Exception {
+    log.daemonStopping("SIGTERM", Duration.ofSeconds(30));
+    log.daemonStopped(1200, 1);
+
+    List<JsonNode> lines = json();
+    assertThat(lines.get(0).get("event").asText()).isEqualTo("daemon.stopping");
+    assertThat(lines.get(0).get("grace_ms").asLong()).isEqualTo(30_000);
+    assertThat(lines.get(1).get("event").asText()).isEqualTo("daemon.stopped");
+    assertThat(lines.get(1).get("killed").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void repeatedSkipsAreLoggedOnceAMinuteWithACountOfTheRest() throws Exception {
+    for (int second = 0; second < 125; second++) {
+      nanos.set(Duration.ofSeconds(second).toNanos());
+      log.onEvent(skipped());
+    }
+    log.onEvent(error(false));
+
+    List<JsonNode> lines = json();
+    assertThat(lines)
+        .extracting(l -> l.get("event").asText())
+        .containsExactly("task.skipped", "task.skipped", "task.skipped", "task.error");
+    assertThat(lines.get(0).has("suppressed")).isFalse();
+    assertThat(lines.get(1).get("suppressed").asLong()).isEqualTo(59);
+    assertThat(lines.get(2).get("suppressed").asLong()).isEqualTo(59);
+  }
+
+  @Test
+  void textFormatPrintsTheEventAndItsFieldsOnOneLine() {
+    log.onEvent(error(true));
+
+    assertThat(text().get(0))
+        .contains(
+            "WARN  task.error job=backup task_id=sched-4 attempt=2",
+            "error=\"exit status 3: disk full\"",
+            "will_retry=true retry_in_ms=2000")
+        .endsWith("\n");
+  }
+
+  @Test
+  void textValuesAreQuotedOnlyWhenTheyNeedIt() {
+    assertThat(TextLayout.quoted("sched-4")).isEqualTo("sched-4");
+    assertThat(TextLayout.quoted("a b")).isEqualTo("\"a b\"");
+    assertThat(TextLayout.quoted("say \"hi\"\nbye")).isEqualTo("\"say \\\"hi\\\"\\nbye\"");
+    assertThat(TextLayout.quoted("")).isEqualTo("\"\"");
+  }
+}

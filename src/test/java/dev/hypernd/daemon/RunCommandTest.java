@@ -1,0 +1,86 @@
+package dev.hypernd.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code hypernd run} up to the point where it would start: everything that must fail before
+ * anything runs. Running daemons are tested in child JVMs (the e2e tests).
+ */
+class RunCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  @TempDir Path dir;
+
+  private int run(String... args) {
+    CommandLine cmd = HyperndMain.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  private Path file(String yaml) throws Exception {
+    Path file = dir.resolve("jobs.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  @Test
+  void anInvalidFilePrintsEveryErrorAndExits2() throws Exception {
+    Path file = file("jobs:\n  - name: x\n    interval: 0s\n    command: 'true'\n    retri: 3\n");
+
+    assertThat(run("run", file.toString())).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains(
+            file + ":3:15: jobs[0] (x).interval: expected a duration greater than zero",
+            file + ":5:5: jobs[0] (x).retri: unknown key \"retri\"; did you mean \"retry\"?",
+            "nothing was started");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aMissingFileExits2() {
+    assertThat(run("run", dir.resolve("absent.yaml").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("No such file or directory");
+  }
+
+  @Test
+  void onlyTheMemoryStoreExistsInThisVersion() throws Exception {
+    Path file = file("jobs: [{name: a, interval: 1s, command: 'true'}]");
+
+    assertThat(run("run", file.toString(), "--store", "postgresql://db/hypernd")).isEqualTo(2);
+    assertThat(err.toString()).contains("--store postgresql://db/hypernd", "--store memory");
+
+    assertThat(run("run", file.toString(), "--state", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--state " + dir, "no embedded state store");
+
+    assertThat(run("run", file.toString(), "--state", "x", "--store", "memory")).isEqualTo(2);
+    assertThat(err.toString()).contains("mutually exclusive");
+  }
+
+  @Test
+  void badOptionValuesAreUsageErrors() throws Exception {
+    Path file = file("jobs: [{name: a, interval: 1s, command: 'true'}]");
+
+    assertThat(run("run", file.toString(), "--log-format", "xml")).isEqualTo(2);
+    assertThat(err.toString()).contains("expected json or text, found 'xml'");
+    assertThat(run("run", file.toString(), "--grace", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("--grace");
+  }
+
+  @Test
+  void helpDocumentsTheOptionsAndExitCodes() {
+    assertThat(run("run", "--help")).isZero();
+    assertThat(out.toString())
+        .contains(
+            "--log-format", "--grace", "--socket", "--state", "--store", "Exit codes", "SIGHUP");
+  }
+}

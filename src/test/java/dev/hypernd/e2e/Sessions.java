@@ -1,0 +1,77 @@
+package dev.hypernd.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Processes by session, read from {@code /proc}; every job runs in a session of its own. */
+final class Sessions {
+  private Sessions() {}
+
+  /** Pids of the processes in session {@code sid} that have not exited (zombies count as gone). */
+  static List<Long> liveMembers(long sid) {
+    List<Long> members = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+      for (Path entry : entries.toList()) {
+        String name = entry.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String stat;
+        try {
+          stat = Files.readString(entry.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        // pid (comm) state ppid pgrp session ...; comm may contain spaces and parentheses.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        if (Long.parseLong(fields[3]) == sid && !fields[0].equals("Z") && !fields[0].equals("X")) {
+          members.add(Long.parseLong(name));
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read /proc", e);
+    }
+    return members;
+  }
+
+  /**
+   * The sessions of the daemon's job processes: each job's direct child is a child of the daemon
+   * and leads its own session. Waits up to {@code timeout} until {@code count} are there.
+   */
+  static List<Long> ofChildren(long daemonPid, int count, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Long> sessions =
+          ProcessHandle.of(daemonPid).stream()
+              .flatMap(ProcessHandle::children)
+              .map(ProcessHandle::pid)
+              .toList();
+      if (sessions.size() >= count) {
+        return sessions;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the daemon has " + sessions.size() + " job processes, expected " + count);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Waits up to {@code timeout} until session {@code sid} has at least {@code count} members. */
+  static void awaitMembers(long sid, int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (liveMembers(sid).size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "session " + sid + " has " + liveMembers(sid) + ", expected " + count);
+      }
+      Thread.sleep(20);
+    }
+  }
+}
