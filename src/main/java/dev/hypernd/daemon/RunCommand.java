@@ -1,9 +1,11 @@
 package dev.hypernd.daemon;
 
-import dev.hypernd.engine.store.InMemoryTaskStore;
+import dev.hypernd.engine.store.StoreException;
+import dev.hypernd.engine.store.TaskStore;
 import dev.hypernd.jobs.config.ConfigError;
 import dev.hypernd.jobs.config.JobFileLoader;
 import dev.hypernd.jobs.config.LoadResult;
+import dev.hypernd.store.sqlite.TaskStores;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,18 +82,21 @@ public final class RunCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   private StoreChoice storeChoice;
 
-  /** Where tasks and results are kept: a state directory or a store URL, not both. */
+  /** Where tasks and results are kept: a state file or a store kind, not both. */
   static final class StoreChoice {
     @Option(
         names = "--state",
         paramLabel = "PATH",
-        description = "Keep state in an embedded store under PATH (not in this version).")
+        description =
+            "The embedded state file (SQLite). Default: $STATE_DIRECTORY/state.db under systemd,"
+                + " /var/lib/hypernd/state.db for root, else"
+                + " $XDG_STATE_HOME/hypernd/state.db (~/.local/state/hypernd/state.db).")
     Path state;
 
     @Option(
         names = "--store",
-        paramLabel = "memory|URL",
-        description = "The task store: memory (the default; lost when hypernd stops).")
+        paramLabel = "memory",
+        description = "memory: keep tasks and results in memory only, lost when hypernd stops.")
     String store;
   }
 
@@ -120,16 +125,28 @@ public final class RunCommand implements Callable<Integer> {
       err.println("hypernd run: " + file + " is invalid; nothing was started");
       return EXIT_INVALID;
     }
+    TaskStore store;
+    String storeName;
+    try {
+      if (storeChoice != null && storeChoice.store != null) {
+        store = TaskStores.memory();
+        storeName = MEMORY;
+      } else {
+        Path state = storeChoice != null ? storeChoice.state : defaultStateFile();
+        store = TaskStores.open(state);
+        storeName = state.toString();
+      }
+    } catch (StoreException e) {
+      err.println("hypernd run: " + e.getMessage());
+      return EXIT_FAILED;
+    }
     Logging.configure(logFormat, System.out);
     try {
       DaemonSettings settings =
-          new DaemonSettings(file, grace, MEMORY, Optional.ofNullable(socket));
+          new DaemonSettings(file, grace, storeName, Optional.ofNullable(socket));
       EventLog events = new EventLog();
       Daemon daemon =
-          new Daemon(
-              settings,
-              valid.jobFile(),
-              DaemonParts.standard(new InMemoryTaskStore(), loader, events));
+          new Daemon(settings, valid.jobFile(), DaemonParts.standard(store, loader, events));
       DaemonSignals signals = DaemonSignals.install(daemon);
       daemon.start();
       daemon.stop(signals.awaitStop());
@@ -143,24 +160,20 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Only the in-memory store exists in this version; say so rather than ignore the option. */
+  /** PostgreSQL comes with the cluster work; say so rather than ignore the option. */
   private Optional<String> storeProblem() {
-    if (storeChoice == null) {
+    if (storeChoice == null || storeChoice.store == null || storeChoice.store.equals(MEMORY)) {
       return Optional.empty();
     }
-    if (storeChoice.state != null) {
-      return Optional.of(
-          "--state "
-              + storeChoice.state
-              + ": this version has no embedded state store yet;"
-              + " tasks and results are kept in memory (--store memory, the default)");
-    }
-    if (!storeChoice.store.equals(MEMORY)) {
-      return Optional.of(
-          "--store "
-              + storeChoice.store
-              + ": this version has only the in-memory store; use --store memory (the default)");
-    }
-    return Optional.empty();
+    return Optional.of(
+        "--store "
+            + storeChoice.store
+            + ": unknown store; use --store memory, or --state PATH for the embedded store"
+            + " (the default)");
+  }
+
+  private static Path defaultStateFile() {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    return TaskStores.defaultFile(System.getenv(), root, Path.of(System.getProperty("user.home")));
   }
 }

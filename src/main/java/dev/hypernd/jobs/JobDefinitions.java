@@ -39,7 +39,8 @@ public final class JobDefinitions {
     JobDefinition.Builder definition =
         JobDefinition.builder(job.name(), Schedules.of(job.schedule()), body(job, classes))
             .retry(RetryPolicies.of(job.retry(), job.action()))
-            .overlap(OverlapPolicy.valueOf(job.overlap().name()));
+            .overlap(OverlapPolicy.valueOf(job.overlap().name()))
+            .catchUp(job.catchUp());
     if (job.action() instanceof ClassAction) {
       job.timeout().ifPresent(definition::timeout);
     }

@@ -53,14 +53,15 @@ class RunCommandTest {
   }
 
   @Test
-  void onlyTheMemoryStoreExistsInThisVersion() throws Exception {
+  void storeOptionsAreCheckedBeforeAnythingStarts() throws Exception {
     Path file = file("jobs: [{name: a, interval: 1s, command: 'true'}]");
 
     assertThat(run("run", file.toString(), "--store", "postgresql://db/hypernd")).isEqualTo(2);
-    assertThat(err.toString()).contains("--store postgresql://db/hypernd", "--store memory");
+    assertThat(err.toString()).contains("--store postgresql://db/hypernd", "unknown store");
 
-    assertThat(run("run", file.toString(), "--state", dir.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--state " + dir, "no embedded state store");
+    assertThat(run("run", file.toString(), "--state", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(dir.toString());
+    assertThat(out.toString()).isEmpty();
 
     assertThat(run("run", file.toString(), "--state", "x", "--store", "memory")).isEqualTo(2);
     assertThat(err.toString()).contains("mutually exclusive");

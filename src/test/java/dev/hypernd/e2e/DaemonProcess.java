@@ -45,7 +45,10 @@ final class DaemonProcess implements AutoCloseable {
     return thread;
   }
 
-  /** Starts {@code hypernd run FILE --log-format json ARGS...} with the given JVM options. */
+  /**
+   * Starts {@code hypernd run FILE --log-format json ARGS...} with the given JVM options, and with
+   * {@code --state} beside the job file unless ARGS choose a store.
+   */
   static DaemonProcess start(
       Path jobFile, List<String> jvmOptions, Map<String, String> env, String... args)
       throws IOException {
@@ -63,6 +66,10 @@ final class DaemonProcess implements AutoCloseable {
             "--log-format",
             "json"));
     command.addAll(List.of(args));
+    if (!command.contains("--state") && !command.contains("--store")) {
+      // Never the user's default state file: each test's daemon keeps state beside its job file.
+      command.addAll(List.of("--state", jobFile.resolveSibling("state.db").toString()));
+    }
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     DaemonProcess daemon = new DaemonProcess(builder.start());
