@@ -1,0 +1,313 @@
+package dev.hypernd.control;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import jdk.net.ExtendedSocketOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's one I/O thread: accepts, checks peers, reads request lines and writes answers for
+ * every connection without blocking, so an idle, slow or hostile client costs a little memory and
+ * no thread. Verbs run on the worker executor; their answers come back through a queue.
+ */
+final class SelectorLoop implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(SelectorLoop.class);
+
+  private final Selector selector;
+  private final ServerSocketChannel server;
+  private final RequestDispatcher dispatcher;
+  private final Executor workers;
+  private final ControlServerOptions options;
+  private final PeerPolicy peers;
+  private final Set<Connection> connections = new HashSet<>();
+  private final Queue<Runnable> answers = new ConcurrentLinkedQueue<>();
+  private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
+  private final long idleNanos;
+  private final long sweepMillis;
+  private volatile boolean running = true;
+  private volatile int openConnections;
+  private long nextSweep;
+
+  SelectorLoop(
+      ServerSocketChannel server,
+      RequestDispatcher dispatcher,
+      Executor workers,
+      ControlServerOptions options,
+      PeerPolicy peers)
+      throws IOException {
+    this.selector = Selector.open();
+    this.server = server;
+    this.dispatcher = dispatcher;
+    this.workers = workers;
+    this.options = options;
+    this.peers = peers;
+    this.idleNanos = options.idleTimeout().toNanos();
+    // Idle connections are found by a sweep; a tenth of the timeout is precise enough.
+    this.sweepMillis = Math.max(10, Math.min(1000, options.idleTimeout().toMillis() / 10));
+    server.configureBlocking(false);
+    server.register(selector, SelectionKey.OP_ACCEPT);
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (running) {
+        selector.select(sweepMillis);
+        for (Runnable answer; (answer = answers.poll()) != null; ) {
+          answer.run();
+        }
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+          SelectionKey key = keys.next();
+          keys.remove();
+          if (key.isValid()) {
+            if (key.isAcceptable()) {
+              acceptAll();
+            } else {
+              serve((Connection) key.attachment(), key);
+            }
+          }
+        }
+        sweep();
+      }
+    } catch (IOException | ClosedSelectorException e) {
+      if (running) {
+        log.error("control socket loop stopped: {}", e.toString(), e);
+      }
+    } finally {
+      new ArrayList<>(connections).forEach(this::close);
+      try {
+        selector.close();
+      } catch (IOException e) {
+        log.debug("closing the selector", e);
+      }
+    }
+  }
+
+  void stop() {
+    running = false;
+    selector.wakeup();
+  }
+
+  private void acceptAll() throws IOException {
+    for (SocketChannel channel; (channel = server.accept()) != null; ) {
+      try {
+        accept(channel);
+      } catch (IOException e) {
+        log.debug("dropping a connection that failed while being accepted", e);
+        channel.close();
+      }
+    }
+  }
+
+  private void accept(SocketChannel channel) throws IOException {
+    channel.configureBlocking(false);
+    if (connections.size() >= options.maxConnections()) {
+      // Best effort: a small line fits any socket buffer; the client is not waited for.
+      channel.write(
+          ByteBuffer.wrap(
+              Responses.plainError(
+                  ErrorCode.BUSY,
+                  "the daemon has "
+                      + connections.size()
+                      + " control connections open, its limit; try again")));
+      channel.close();
+      return;
+    }
+    Connection c = new Connection(channel, options.maxLineBytes(), System.nanoTime() + idleNanos);
+    c.key = channel.register(selector, 0, c);
+    connections.add(c);
+    openConnections = connections.size();
+    Optional<String> refusal = refusal(channel);
+    if (refusal.isPresent()) {
+      log.warn("control socket: refused a client: {}", refusal.get());
+      respond(c, Responses.plainError(ErrorCode.FORBIDDEN, refusal.get()), true);
+      return;
+    }
+    updateInterest(c);
+  }
+
+  private Optional<String> refusal(SocketChannel channel) {
+    try {
+      return peers.refusal(channel.getOption(ExtendedSocketOptions.SO_PEERCRED));
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.of("the peer's credentials cannot be read (" + e + ")");
+    }
+  }
+
+  private void serve(Connection c, SelectionKey key) {
+    try {
+      if (key.isReadable()) {
+        read(c);
+      }
+      if (key.isValid() && key.isWritable()) {
+        flush(c);
+      }
+    } catch (IOException e) {
+      log.debug("control connection failed; closing it", e);
+      close(c);
+    } catch (RuntimeException e) {
+      log.error("control connection failed unexpectedly; closing it", e);
+      close(c);
+    }
+  }
+
+  private void read(Connection c) throws IOException {
+    if (c.input.readFrom(c.channel, scratch) < 0) {
+      c.inputClosed = true;
+      if (c.abandoned != null) {
+        c.abandoned.complete(null);
+      }
+    }
+    next(c);
+  }
+
+  /** In the reading phase: starts the next buffered request, or closes when there is none left. */
+  private void next(Connection c) {
+    if (c.phase == Connection.Phase.READING) {
+      byte[] line = c.input.nextLine();
+      if (line != null) {
+        answer(c, line);
+      } else if (c.input.overflowed()) {
+        log.info("control socket: a request line over {} bytes; closing", options.maxLineBytes());
+        respond(
+            c,
+            Responses.plainError(
+                ErrorCode.TOO_LARGE,
+                "request line longer than " + options.maxLineBytes() + " bytes; closing"),
+            true);
+        return;
+      } else if (c.inputClosed) {
+        close(c);
+        return;
+      }
+    }
+    updateInterest(c);
+  }
+
+  private void answer(Connection c, byte[] line) {
+    c.phase = Connection.Phase.ANSWERING;
+    CompletableFuture<Void> abandoned = new CompletableFuture<>();
+    c.abandoned = abandoned;
+    try {
+      workers.execute(() -> dispatch(c, line, abandoned));
+    } catch (RejectedExecutionException e) {
+      c.abandoned = null;
+      respond(c, Responses.plainError(ErrorCode.BUSY, "the daemon is shutting down"), true);
+    }
+  }
+
+  /** On a worker thread. */
+  private void dispatch(Connection c, byte[] line, CompletableFuture<Void> abandoned) {
+    CompletableFuture<byte[]> answer;
+    try {
+      answer = dispatcher.dispatch(line, abandoned);
+    } catch (RuntimeException | Error e) {
+      log.error("control request failed unexpectedly", e);
+      answer = CompletableFuture.completedFuture(internalError(e));
+    }
+    answer.whenComplete(
+        (bytes, error) -> {
+          byte[] response = bytes != null ? bytes : internalError(error);
+          answers.add(() -> answered(c, response));
+          selector.wakeup();
+        });
+  }
+
+  private static byte[] internalError(Throwable e) {
+    return Responses.plainError(ErrorCode.INTERNAL, "the daemon failed to answer: " + e);
+  }
+
+  private void answered(Connection c, byte[] response) {
+    if (c.key.isValid() && c.phase == Connection.Phase.ANSWERING) {
+      c.abandoned = null;
+      respond(c, response, false);
+    }
+  }
+
+  private void respond(Connection c, byte[] response, boolean thenClose) {
+    c.phase = Connection.Phase.WRITING;
+    c.output = ByteBuffer.wrap(response);
+    c.closeAfterWrite |= thenClose;
+    c.deadline = System.nanoTime() + idleNanos;
+    try {
+      flush(c);
+    } catch (IOException e) {
+      log.debug("control client went away before its answer", e);
+      close(c);
+    }
+  }
+
+  private void flush(Connection c) throws IOException {
+    if (c.phase != Connection.Phase.WRITING || !c.writeSome()) {
+      updateInterest(c);
+      return;
+    }
+    c.output = null;
+    if (c.closeAfterWrite) {
+      close(c);
+      return;
+    }
+    c.phase = Connection.Phase.READING;
+    c.deadline = System.nanoTime() + idleNanos;
+    next(c);
+  }
+
+  private void updateInterest(Connection c) {
+    if (c.key.isValid()) {
+      c.key.interestOps(c.interestOps());
+    }
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    if (now - nextSweep < 0) {
+      return;
+    }
+    nextSweep = now + TimeUnit.MILLISECONDS.toNanos(sweepMillis);
+    for (Connection c : new ArrayList<>(connections)) {
+      if (c.phase != Connection.Phase.ANSWERING && now - c.deadline > 0) {
+        log.debug("control socket: closing a connection idle for {}", options.idleTimeout());
+        close(c);
+      }
+    }
+  }
+
+  private void close(Connection c) {
+    if (!connections.remove(c)) {
+      return;
+    }
+    openConnections = connections.size();
+    c.key.cancel();
+    try {
+      c.channel.close();
+    } catch (IOException e) {
+      log.debug("closing a control connection", e);
+    }
+    if (c.abandoned != null) {
+      c.abandoned.complete(null);
+    }
+  }
+
+  /** Open connections, as of the loop's last accept or close. */
+  int connectionCount() {
+    return openConnections;
+  }
+}
