@@ -80,12 +80,21 @@ abstract class BaseCommand implements Callable<Integer> {
     try {
       return new ControlClient(socket).call(request(), answerTimeout());
     } catch (DaemonUnreachableException e) {
-      throw new ExitException(
-          UNREACHABLE,
-          e.getMessage()
-              + "\nStart it with `hypernd run jobs.yaml` (or `systemctl start hypernd`), or point"
-              + " hypernctl at its socket with --socket PATH or HYPERND_SOCKET.");
+      throw new ExitException(UNREACHABLE, e.getMessage() + "\n" + hint(e.reason()));
     }
+  }
+
+  private static String hint(DaemonUnreachableException.Reason reason) {
+    return switch (reason) {
+      case PERMISSION ->
+          "Run hypernctl as root or as the daemon's user, or ask to be added to the"
+              + " socket's group.";
+      case NO_ANSWER ->
+          "The daemon may be overloaded or hung; its log (journalctl -u hypernd)" + " says more.";
+      case NO_SOCKET, NOT_LISTENING ->
+          "Start it with `hypernd run jobs.yaml` (or `systemctl start"
+              + " hypernd`), or point hypernctl at its socket with --socket PATH or HYPERND_SOCKET.";
+    };
   }
 
   private Printer printer() {

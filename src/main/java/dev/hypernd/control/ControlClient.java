@@ -3,6 +3,7 @@ package dev.hypernd.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hypernd.control.DaemonUnreachableException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -55,7 +56,8 @@ public final class ControlClient {
     } catch (DaemonUnreachableException e) {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
-      throw new DaemonUnreachableException(socket, "the answer could not be read (" + e + ")", e);
+      throw new DaemonUnreachableException(
+          socket, Reason.NO_ANSWER, "the answer could not be read (" + e + ")", e);
     }
   }
 
@@ -70,22 +72,29 @@ public final class ControlClient {
         throw e;
       }
     } catch (IOException e) {
-      throw new DaemonUnreachableException(socket, reason(e), e);
+      throw connectFailure(e);
     }
   }
 
-  private static String reason(IOException e) {
+  /** The JDK reports connect failures as SocketExceptions carrying the errno text. */
+  private DaemonUnreachableException connectFailure(IOException e) {
     String message = String.valueOf(e.getMessage());
     if (message.contains("No such file")) {
-      return "no socket there (is hypernd running?)";
-    }
-    if (message.contains("Connection refused")) {
-      return "nothing listens there (hypernd is not running; the socket file is stale)";
+      return new DaemonUnreachableException(
+          socket, Reason.NO_SOCKET, "no socket there (is hypernd running?)", e);
     }
     if (message.contains("Permission denied")) {
-      return "permission denied (the socket allows its owner and group only)";
+      return new DaemonUnreachableException(
+          socket,
+          Reason.PERMISSION,
+          "permission denied (only root, the daemon's user and the socket's group may connect)",
+          e);
     }
-    return message;
+    return new DaemonUnreachableException(
+        socket,
+        Reason.NOT_LISTENING,
+        "nothing answers there (" + message + "; hypernd is not running)",
+        e);
   }
 
   /** Writes the request and reads one line back, within {@code timeout} if one is given. */
@@ -146,7 +155,10 @@ public final class ControlClient {
       long left = deadline - System.nanoTime();
       if (deadline != Long.MAX_VALUE && left <= 0) {
         throw new DaemonUnreachableException(
-            socket, "no answer within " + timeout.toSeconds() + "s (is hypernd hung?)", null);
+            socket,
+            Reason.NO_ANSWER,
+            "no answer within " + timeout.toSeconds() + "s (is hypernd hung?)",
+            null);
       }
       long millis = deadline == Long.MAX_VALUE ? 0 : Math.max(1, left / 1_000_000);
       if (selector.select(millis) > 0) {

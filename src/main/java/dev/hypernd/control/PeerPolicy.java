@@ -3,6 +3,7 @@ package dev.hypernd.control;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -19,54 +20,64 @@ import jdk.net.UnixDomainPrincipal;
  * looser than intended.
  */
 final class PeerPolicy {
+  /** The socket file's group, read again for every peer so that a later chgrp takes effect. */
+  record SocketGroup(GroupPrincipal principal, long gid) {}
+
+  /** Where the socket's group comes from: the file itself, or a fixed value in tests. */
+  @FunctionalInterface
+  interface GroupSource {
+    SocketGroup current() throws IOException;
+  }
+
   private final UserPrincipal root;
   private final UserPrincipal daemonUser;
-  private final GroupPrincipal socketGroup;
-  private final long socketGid;
+  private final GroupSource socketGroup;
   private final GroupFile groups;
 
   PeerPolicy(
-      UserPrincipal root,
-      UserPrincipal daemonUser,
-      GroupPrincipal socketGroup,
-      long socketGid,
-      GroupFile groups) {
+      UserPrincipal root, UserPrincipal daemonUser, GroupSource socketGroup, GroupFile groups) {
     this.root = root;
     this.daemonUser = daemonUser;
     this.socketGroup = socketGroup;
-    this.socketGid = socketGid;
     this.groups = groups;
   }
 
-  /** The policy for a socket file this process has just created. */
+  /** The policy for a socket file this process has just created (so it owns it). */
   static PeerPolicy forSocket(Path socket, GroupFile groups) throws IOException {
     UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
-    PosixFileAttributes attrs = Files.readAttributes(socket, PosixFileAttributes.class);
     // A numeric name that is no user's name is taken by the JDK as that uid.
     UserPrincipal root = lookup.lookupPrincipalByName("0");
-    int gid = (Integer) Files.getAttribute(socket, "unix:gid");
-    return new PeerPolicy(root, attrs.owner(), attrs.group(), gid, groups);
+    UserPrincipal owner = Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS);
+    GroupSource group =
+        () ->
+            new SocketGroup(
+                Files.readAttributes(socket, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .group(),
+                ((Integer) Files.getAttribute(socket, "unix:gid", LinkOption.NOFOLLOW_LINKS))
+                    .longValue());
+    return new PeerPolicy(root, owner, group, groups);
   }
 
   /** Why the peer is refused, or empty when it is allowed. */
   Optional<String> refusal(UnixDomainPrincipal peer) {
     UserPrincipal user = peer.user();
-    if (user.equals(root) || user.equals(daemonUser) || peer.group().equals(socketGroup)) {
+    if (user.equals(root) || user.equals(daemonUser)) {
       return Optional.empty();
     }
+    SocketGroup group;
     try {
-      if (groups.members(socketGid).contains(user.getName())) {
+      group = socketGroup.current();
+      if (peer.group().equals(group.principal())
+          || groups.members(group.gid()).contains(user.getName())) {
         return Optional.empty();
       }
     } catch (IOException e) {
       return Optional.of(
           "user "
               + user.getName()
-              + " is not root or "
+              + " is neither root nor "
               + daemonUser.getName()
-              + ", and the group file could not be read to check membership of group "
-              + socketGroup.getName()
-              + ": "
+              + ", and group membership cannot be checked: "
               + e.getMessage());
     }
     return Optional.of(
@@ -75,7 +86,7 @@ final class PeerPolicy {
             + " may not use this socket: only root, "
             + daemonUser.getName()
             + " (the daemon's user) and members of group "
-            + socketGroup.getName()
-            + " may");
+            + group.principal().getName()
+            + " (the socket's group) may");
   }
 }

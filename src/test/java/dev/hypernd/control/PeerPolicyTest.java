@@ -34,7 +34,8 @@ class PeerPolicyTest {
   private PeerPolicy policy(String groupFile) throws IOException {
     Path file = dir.resolve("group");
     Files.writeString(file, groupFile);
-    return new PeerPolicy(user(0), user(4242), group(4300), 4300, new GroupFile(file));
+    PeerPolicy.SocketGroup ops = new PeerPolicy.SocketGroup(group(4300), 4300);
+    return new PeerPolicy(user(0), user(4242), () -> ops, new GroupFile(file));
   }
 
   private static UnixDomainPrincipal peer(int uid, int gid) throws IOException {
@@ -68,6 +69,21 @@ class PeerPolicyTest {
             why ->
                 assertThat(why)
                     .contains("may not use this socket", "only root", "members of group"));
+  }
+
+  @Test
+  void aGroupThatCannotBeReadRefusesWithTheReason() throws IOException {
+    PeerPolicy policy =
+        new PeerPolicy(
+            user(0),
+            user(4242),
+            () -> {
+              throw new IOException("socket gone");
+            },
+            new GroupFile(dir.resolve("none")));
+    assertThat(policy.refusal(peer(5003, 100)))
+        .hasValueSatisfying(why -> assertThat(why).contains("socket gone"));
+    assertThat(policy.refusal(peer(4242, 100))).isEmpty();
   }
 
   @Test
