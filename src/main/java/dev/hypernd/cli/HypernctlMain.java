@@ -71,15 +71,7 @@ public final class HypernctlMain implements Runnable {
   public static CommandLine commandLine(CliContext context) {
     CommandLine cmd = new CommandLine(new HypernctlMain(context));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setExecutionExceptionHandler(
-        (e, command, parseResult) -> {
-          if (e instanceof ExitException exit) {
-            command.getErr().println("hypernctl: " + exit.getMessage());
-            command.getErr().flush();
-            return exit.exitCode();
-          }
-          throw e;
-        });
+    cmd.setExecutionExceptionHandler(new ExitCodeHandler());
     // Hidden: prints the bash/zsh completion script, as packaging/completion/ ships it.
     cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     return cmd;
