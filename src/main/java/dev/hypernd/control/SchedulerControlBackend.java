@@ -84,12 +84,17 @@ public final class SchedulerControlBackend implements ControlBackend {
     return scheduler.submit(job, args, delay);
   }
 
+  /**
+   * The tasks of a job that a reload removed are still listed; a job name that is neither a job
+   * nor found on any kept task is {@code not_found}, so that a typo does not read as "no tasks".
+   */
   @Override
   public List<TaskView> tasks(TaskQuery query) {
-    if (query.job() != null) {
+    List<TaskResult> tasks = scheduler.tasks(query);
+    if (tasks.isEmpty() && query.job() != null) {
       requireJob(query.job());
     }
-    return scheduler.tasks(query).stream().map(TaskView::of).toList();
+    return tasks.stream().map(TaskView::of).toList();
   }
 
   @Override
