@@ -85,8 +85,8 @@ public final class SchedulerControlBackend implements ControlBackend {
   }
 
   /**
-   * The tasks of a job that a reload removed are still listed; a job name that is neither a job
-   * nor found on any kept task is {@code not_found}, so that a typo does not read as "no tasks".
+   * The tasks of a job that a reload removed are still listed; a job name that is neither a job nor
+   * found on any kept task is {@code not_found}, so that a typo does not read as "no tasks".
    */
   @Override
   public List<TaskView> tasks(TaskQuery query) {

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +34,7 @@ final class SelectorLoop implements Runnable {
   private final RequestDispatcher dispatcher;
   private final Executor workers;
   private final ControlServerOptions options;
-  private final PeerPolicy peers;
+  private final Admission admission;
   private final Set<Connection> connections = new HashSet<>();
   private final Queue<Runnable> answers = new ConcurrentLinkedQueue<>();
   private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
@@ -57,7 +56,7 @@ final class SelectorLoop implements Runnable {
     this.dispatcher = dispatcher;
     this.workers = workers;
     this.options = options;
-    this.peers = peers;
+    this.admission = new Admission(peers, options.maxConnections());
     this.idleNanos = options.idleTimeout().toNanos();
     // Idle connections are found by a sweep; a tenth of the timeout is precise enough.
     this.sweepMillis = Math.max(10, Math.min(1000, options.idleTimeout().toMillis() / 10));
@@ -119,36 +118,15 @@ final class SelectorLoop implements Runnable {
 
   private void accept(SocketChannel channel) throws IOException {
     channel.configureBlocking(false);
-    if (connections.size() >= options.maxConnections()) {
-      // Best effort: a small line fits any socket buffer; the client is not waited for.
-      channel.write(
-          ByteBuffer.wrap(
-              Responses.plainError(
-                  ErrorCode.BUSY,
-                  "the daemon has "
-                      + connections.size()
-                      + " control connections open, its limit; try again")));
-      channel.close();
-      return;
-    }
+    Optional<byte[]> refusal = admission.refusal(channel, connections.size());
     Connection c = new Connection(channel, options.maxLineBytes(), System.nanoTime() + idleNanos);
     c.key = channel.register(selector, 0, c);
     connections.add(c);
     openConnections = connections.size();
-    Optional<String> refusal = refusal(channel);
     if (refusal.isPresent()) {
-      log.warn("control socket: refused a client: {}", refusal.get());
-      respond(c, Responses.plainError(ErrorCode.FORBIDDEN, refusal.get()), true);
-      return;
-    }
-    updateInterest(c);
-  }
-
-  private Optional<String> refusal(SocketChannel channel) {
-    try {
-      return peers.refusal(channel.getOption(ExtendedSocketOptions.SO_PEERCRED));
-    } catch (IOException | UnsupportedOperationException e) {
-      return Optional.of("the peer's credentials cannot be read (" + e + ")");
+      respond(c, refusal.get(), true);
+    } else {
+      updateInterest(c);
     }
   }
 

@@ -166,6 +166,18 @@ class ProtocolTest {
   }
 
   @Test
+  void tasksOfAJobThatAReloadRemovedAreStillListed() throws Exception {
+    String id = f.submit("greet", "x");
+    awaitFinished(id);
+    f.scheduler.updateJobs(List.of("greet"), List.of());
+    JsonNode tasks = ask("{\"verb\":\"tasks\",\"job\":\"greet\"}").path("data");
+    assertThat(tasks).hasSize(1);
+    assertThat(tasks.get(0).path("task_id").asText()).isEqualTo(id);
+    assertThat(ask("{\"verb\":\"tasks\",\"job\":\"typo\"}").path("error").path("code").asText())
+        .isEqualTo("not_found");
+  }
+
+  @Test
   void pauseAndResumeAnswerWithTheJob() throws IOException {
     assertThat(
             ask("{\"verb\":\"pause\",\"job\":\"greet\"}").path("data").path("paused").asBoolean())

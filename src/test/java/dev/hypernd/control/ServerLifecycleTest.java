@@ -94,4 +94,39 @@ class ServerLifecycleTest {
       assertThat(f.socket).exists();
     }
   }
+
+  @Test
+  void thePerUserDirectoryUnderTmpMustBePrivate() throws IOException {
+    Path shared = Path.of("/tmp", "hypernd-" + SocketPaths.currentUid());
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.exists(shared), shared + " exists: leaving it alone");
+    try {
+      Files.createDirectory(shared);
+      Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+      ControlFixture loose = new ControlFixture(shared);
+      assertThatThrownBy(loose::start).hasMessageContaining("with mode 0700");
+      loose.close();
+      Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwx------"));
+      try (ControlFixture f = new ControlFixture(shared).start()) {
+        assertThat(f.socket).exists();
+      }
+    } finally {
+      Files.deleteIfExists(shared.resolve("hypernd.sock.lock"));
+      Files.deleteIfExists(shared);
+    }
+  }
+
+  @Test
+  void thePerUserDirectoryUnderTmpIsCreatedPrivate() throws IOException {
+    Path shared = Path.of("/tmp", "hypernd-" + SocketPaths.currentUid());
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        Files.exists(shared), shared + " exists: leaving it alone");
+    try (ControlFixture f = new ControlFixture(shared).start()) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)))
+          .isEqualTo("rwx------");
+    } finally {
+      Files.deleteIfExists(shared.resolve("hypernd.sock.lock"));
+      Files.deleteIfExists(shared);
+    }
+  }
 }
