@@ -33,13 +33,28 @@ final class Responses {
 
   /** An error response built without Jackson, for the selector thread. */
   static byte[] plainError(ErrorCode code, String message) {
-    String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     return ("{\"ok\":false,\"error\":{\"code\":\""
             + code.wireName()
             + "\",\"message\":\""
-            + escaped
+            + escape(message)
             + "\"}}\n")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A JSON string's content: quotes, backslashes and control characters escaped. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static void putId(Map<String, Object> out, JsonNode id) {
