@@ -36,10 +36,15 @@ final class Printer {
     table.print(out, style);
   }
 
-  /** {@code label value} lines with the labels padded to {@code width}. */
+  /**
+   * {@code label value} with the label padded to {@code width}; the lines of a multi-line value (an
+   * error with a stderr tail) are indented to stay in the value column.
+   */
   void field(String label, String value, int width) {
     out.println(
-        style.paint(label, Style.BOLD) + " ".repeat(Math.max(1, width - label.length())) + value);
+        style.paint(label, Style.BOLD)
+            + " ".repeat(Math.max(1, width - label.length()))
+            + value.strip().replace("\n", "\n" + " ".repeat(width)));
   }
 
   void json(JsonNode data) {

@@ -131,6 +131,21 @@ class HypernctlTest {
   }
 
   @Test
+  void aMultiLineErrorStaysInTheValueColumn() {
+    f.scheduler.task(
+        "shell-like",
+        ctx -> {
+          throw new IOException("exit status 2\nls: cannot access 'x'");
+        });
+    String id = f.submit("shell-like");
+    finished(id);
+    assertThat(ctl.run("result", id)).isZero();
+    assertThat(ctl.out)
+        .contains(
+            "error      java.io.IOException: exit status 2\n           ls: cannot access 'x'");
+  }
+
+  @Test
   void anUnknownTaskIsRefusedWithExitCode1() {
     assertThat(ctl.run("result", "sched-999")).isEqualTo(1);
     assertThat(ctl.err).contains("hypernctl: not_found: no task with id sched-999");
