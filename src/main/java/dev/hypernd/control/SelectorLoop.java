@@ -11,12 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,25 +21,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's one I/O thread: accepts, checks peers, reads request lines and writes answers for
  * every connection without blocking, so an idle, slow or hostile client costs a little memory and
- * no thread. Verbs run on the worker executor; their answers come back through a queue.
+ * no thread. Verbs run on the worker threads ({@link RequestRunner}).
  */
 final class SelectorLoop implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(SelectorLoop.class);
 
   private final Selector selector;
   private final ServerSocketChannel server;
-  private final RequestDispatcher dispatcher;
-  private final Executor workers;
+  private final RequestRunner runner;
   private final ControlServerOptions options;
   private final Admission admission;
   private final Set<Connection> connections = new HashSet<>();
-  private final Queue<Runnable> answers = new ConcurrentLinkedQueue<>();
   private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
   private final long idleNanos;
   private final long sweepMillis;
   private volatile boolean running = true;
   private volatile int openConnections;
   private long nextSweep;
+  private boolean acceptPaused;
 
   SelectorLoop(
       ServerSocketChannel server,
@@ -53,8 +49,7 @@ final class SelectorLoop implements Runnable {
       throws IOException {
     this.selector = Selector.open();
     this.server = server;
-    this.dispatcher = dispatcher;
-    this.workers = workers;
+    this.runner = new RequestRunner(dispatcher, workers, selector);
     this.options = options;
     this.admission = new Admission(peers, options.maxConnections());
     this.idleNanos = options.idleTimeout().toNanos();
@@ -69,9 +64,7 @@ final class SelectorLoop implements Runnable {
     try {
       while (running) {
         selector.select(sweepMillis);
-        for (Runnable answer; (answer = answers.poll()) != null; ) {
-          answer.run();
-        }
+        runner.deliverReady();
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
           SelectionKey key = keys.next();
@@ -106,14 +99,34 @@ final class SelectorLoop implements Runnable {
   }
 
   private void acceptAll() throws IOException {
-    for (SocketChannel channel; (channel = server.accept()) != null; ) {
+    while (true) {
+      SocketChannel channel;
+      try {
+        channel = server.accept();
+      } catch (IOException e) {
+        pauseAccepting(e);
+        return;
+      }
+      if (channel == null) {
+        return;
+      }
       try {
         accept(channel);
-      } catch (IOException e) {
-        log.debug("dropping a connection that failed while being accepted", e);
+      } catch (IOException | RuntimeException e) {
+        log.warn("control socket: dropping a connection that failed while being accepted", e);
         channel.close();
       }
     }
+  }
+
+  /**
+   * Out of file descriptors (or a like failure): stop accepting until the next sweep rather than
+   * spin on a listening socket that stays ready.
+   */
+  private void pauseAccepting(IOException e) {
+    log.warn("control socket: cannot accept a connection ({}); pausing for {} ms", e, sweepMillis);
+    server.keyFor(selector).interestOps(0);
+    acceptPaused = true;
   }
 
   private void accept(SocketChannel channel) throws IOException {
@@ -182,35 +195,11 @@ final class SelectorLoop implements Runnable {
 
   private void answer(Connection c, byte[] line) {
     c.phase = Connection.Phase.ANSWERING;
-    CompletableFuture<Void> abandoned = new CompletableFuture<>();
-    c.abandoned = abandoned;
-    try {
-      workers.execute(() -> dispatch(c, line, abandoned));
-    } catch (RejectedExecutionException e) {
+    c.abandoned = new CompletableFuture<>();
+    if (!runner.start(line, c.abandoned, response -> answered(c, response))) {
       c.abandoned = null;
       respond(c, Responses.plainError(ErrorCode.BUSY, "the daemon is shutting down"), true);
     }
-  }
-
-  /** On a worker thread. */
-  private void dispatch(Connection c, byte[] line, CompletableFuture<Void> abandoned) {
-    CompletableFuture<byte[]> answer;
-    try {
-      answer = dispatcher.dispatch(line, abandoned);
-    } catch (RuntimeException | Error e) {
-      log.error("control request failed unexpectedly", e);
-      answer = CompletableFuture.completedFuture(internalError(e));
-    }
-    answer.whenComplete(
-        (bytes, error) -> {
-          byte[] response = bytes != null ? bytes : internalError(error);
-          answers.add(() -> answered(c, response));
-          selector.wakeup();
-        });
-  }
-
-  private static byte[] internalError(Throwable e) {
-    return Responses.plainError(ErrorCode.INTERNAL, "the daemon failed to answer: " + e);
   }
 
   private void answered(Connection c, byte[] response) {
@@ -260,6 +249,10 @@ final class SelectorLoop implements Runnable {
       return;
     }
     nextSweep = now + TimeUnit.MILLISECONDS.toNanos(sweepMillis);
+    if (acceptPaused) {
+      acceptPaused = false;
+      server.keyFor(selector).interestOps(SelectionKey.OP_ACCEPT);
+    }
     for (Connection c : new ArrayList<>(connections)) {
       if (c.phase != Connection.Phase.ANSWERING && now - c.deadline > 0) {
         log.debug("control socket: closing a connection idle for {}", options.idleTimeout());
