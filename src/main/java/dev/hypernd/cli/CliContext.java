@@ -1,0 +1,44 @@
+package dev.hypernd.cli;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What hypernctl reads from its surroundings, passed in so that tests can set it: the environment
+ * ({@code HYPERND_SOCKET}, {@code XDG_RUNTIME_DIR}, {@code NO_COLOR}), whether standard output is a
+ * terminal, and the clock (now, and the zone times are shown in).
+ */
+public final class CliContext {
+  private final Map<String, String> env;
+  private final boolean terminal;
+  private final Clock clock;
+
+  /**
+   * @param clock the clock, or {@code null} for the host's, looked up only when a verb needs it
+   *     (loading the zone rules is a noticeable part of a short command's start)
+   */
+  public CliContext(Map<String, String> env, boolean terminal, Clock clock) {
+    this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    this.terminal = terminal;
+    this.clock = clock;
+  }
+
+  public static CliContext system() {
+    return new CliContext(System.getenv(), System.console() != null, null);
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  Clock clock() {
+    return clock != null ? clock : Clock.systemDefaultZone();
+  }
+
+  /** Colour only on a terminal, and never when {@code NO_COLOR} is set (no-color.org). */
+  boolean colour() {
+    String noColor = env.get("NO_COLOR");
+    return terminal && (noColor == null || noColor.isEmpty());
+  }
+}

@@ -1,0 +1,92 @@
+package dev.hypernd.cli;
+
+import java.util.Objects;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Entry point of {@code hypernctl}. Kept light: no static state, no JSON or engine classes until a
+ * verb runs, so that {@code --help} and completion start quickly.
+ */
+@Command(
+    name = "hypernctl",
+    versionProvider = CliVersion.class,
+    description = "Talk to a running hypernd over its control socket.",
+    synopsisSubcommandLabel = "VERB",
+    subcommands = {
+      StatusCommand.class,
+      MetricsCommand.class,
+      ResultCommand.class,
+      CancelCommand.class,
+      SubmitCommand.class,
+      TasksCommand.class,
+      JobsCommand.class,
+      NextCommand.class,
+      ReloadCommand.class,
+      PauseCommand.class,
+      ResumeCommand.class,
+      WaitCommand.class,
+      AutoComplete.GenerateCompletion.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the daemon said no (unknown task or job, bad state, rejected reload,"
+          + " a waited-for task that did not complete)",
+      "2:usage error",
+      "3:the daemon cannot be reached (not running, no permission, or no answer)"
+    },
+    footerHeading = "%nSocket:%n",
+    footer = {
+      "--socket, else $HYPERND_SOCKET, else /run/hypernd/hypernd.sock for root,"
+          + " $XDG_RUNTIME_DIR/hypernd.sock for other users, or /tmp/hypernd-UID/hypernd.sock"
+          + " without XDG_RUNTIME_DIR: the same rule as hypernd's."
+    })
+public final class HypernctlMain implements Runnable {
+  @Mixin GlobalOptions global;
+
+  @CommandLine.Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print the version and exit.")
+  boolean version;
+
+  @CommandLine.Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  boolean help;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final CliContext context;
+
+  HypernctlMain(CliContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /** The command line of {@code hypernctl}, used by {@link #main} and by tests alike. */
+  public static CommandLine commandLine(CliContext context) {
+    CommandLine cmd = new CommandLine(new HypernctlMain(context));
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setExecutionExceptionHandler(new ExitCodeHandler());
+    // Hidden: prints the bash/zsh completion script, as packaging/completion/ ships it.
+    cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+    return cmd;
+  }
+
+  CliContext context() {
+    return context;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a verb is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine(CliContext.system()).execute(args));
+  }
+}

@@ -1,0 +1,41 @@
+package dev.hypernd.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "next",
+    description = "Print a job's next fire times, one ISO-8601 date-time with offset a line.")
+final class NextCommand extends BaseCommand {
+  @Parameters(paramLabel = "JOB", description = "The job's name.")
+  String job;
+
+  @Option(
+      names = "-n",
+      paramLabel = "N",
+      defaultValue = "5",
+      description = "How many (1-1000, default ${DEFAULT-VALUE}).")
+  int count;
+
+  @Override
+  Map<String, Object> request() {
+    return Map.of("verb", "next", "job", job, "n", count);
+  }
+
+  @Override
+  void print(JsonNode data, Printer p) {
+    JsonNode fires = data.path("fires");
+    if (fires.isEmpty()) {
+      p.line(job + " has no coming fires (an on-demand or paused-out job)");
+      return;
+    }
+    for (JsonNode fire : fires) {
+      Instant t = Instant.parse(fire.asText());
+      p.line(Times.iso(t, p.zone()) + "  " + p.style.paint(Times.relative(t, p.now()), Style.DIM));
+    }
+  }
+}

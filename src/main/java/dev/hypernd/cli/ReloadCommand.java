@@ -1,0 +1,42 @@
+package dev.hypernd.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "reload",
+    description =
+        "Make the daemon read its job file again (as SIGHUP does). If the new file is invalid its"
+            + " errors are printed, the old jobs keep running, and the exit code is 1.")
+final class ReloadCommand extends BaseCommand {
+  @Override
+  Map<String, Object> request() {
+    return Map.of("verb", "reload");
+  }
+
+  /** A large job file with many class checks can take longer than an ordinary answer. */
+  @Override
+  Duration answerTimeout() {
+    return Duration.ofMinutes(2);
+  }
+
+  @Override
+  void print(JsonNode data, Printer p) {
+    if (data.path("accepted").asBoolean()) {
+      String summary = data.path("summary").asText();
+      p.line("reloaded" + (summary.isEmpty() ? "" : ": " + summary));
+      return;
+    }
+    p.line(
+        p.style.paint("rejected", Style.RED)
+            + ": the job file has errors; the previous jobs stay in force");
+    data.path("errors").forEach(e -> p.line("  " + e.asText()));
+  }
+
+  @Override
+  int exitCode(JsonNode data) {
+    return data.path("accepted").asBoolean() ? OK : REFUSED;
+  }
+}

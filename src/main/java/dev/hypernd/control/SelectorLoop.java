@@ -1,0 +1,284 @@
+package dev.hypernd.control;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's one I/O thread: accepts, checks peers, reads request lines and writes answers for
+ * every connection without blocking, so an idle, slow or hostile client costs a little memory and
+ * no thread. Verbs run on the worker threads ({@link RequestRunner}).
+ */
+final class SelectorLoop implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(SelectorLoop.class);
+
+  private final Selector selector;
+  private final ServerSocketChannel server;
+  private final RequestRunner runner;
+  private final ControlServerOptions options;
+  private final Admission admission;
+  private final Set<Connection> connections = new HashSet<>();
+  private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
+  private final long idleNanos;
+  private final long sweepMillis;
+  private volatile boolean running = true;
+  private volatile int openConnections;
+  private long nextSweep;
+  private boolean acceptPaused;
+
+  SelectorLoop(
+      ServerSocketChannel server,
+      RequestDispatcher dispatcher,
+      Executor workers,
+      ControlServerOptions options,
+      PeerPolicy peers)
+      throws IOException {
+    this.selector = Selector.open();
+    this.server = server;
+    this.runner = new RequestRunner(dispatcher, workers, selector);
+    this.options = options;
+    this.admission = new Admission(peers, options.maxConnections());
+    this.idleNanos = options.idleTimeout().toNanos();
+    // Idle connections are found by a sweep; a tenth of the timeout is precise enough.
+    this.sweepMillis = Math.max(10, Math.min(1000, options.idleTimeout().toMillis() / 10));
+    server.configureBlocking(false);
+    server.register(selector, SelectionKey.OP_ACCEPT);
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (running) {
+        selector.select(sweepMillis);
+        runner.deliverReady();
+        Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+        while (keys.hasNext()) {
+          SelectionKey key = keys.next();
+          keys.remove();
+          if (key.isValid()) {
+            if (key.isAcceptable()) {
+              acceptAll();
+            } else {
+              serve((Connection) key.attachment(), key);
+            }
+          }
+        }
+        sweep();
+      }
+    } catch (IOException | ClosedSelectorException e) {
+      if (running) {
+        log.error("control socket loop stopped: {}", e.toString(), e);
+      }
+    } finally {
+      new ArrayList<>(connections).forEach(this::close);
+      try {
+        selector.close();
+      } catch (IOException e) {
+        log.debug("closing the selector", e);
+      }
+    }
+  }
+
+  void stop() {
+    running = false;
+    selector.wakeup();
+  }
+
+  private void acceptAll() throws IOException {
+    while (true) {
+      SocketChannel channel;
+      try {
+        channel = server.accept();
+      } catch (IOException e) {
+        pauseAccepting(e);
+        return;
+      }
+      if (channel == null) {
+        return;
+      }
+      try {
+        accept(channel);
+      } catch (IOException | RuntimeException e) {
+        log.warn("control socket: dropping a connection that failed while being accepted", e);
+        channel.close();
+      }
+    }
+  }
+
+  /**
+   * Out of file descriptors (or a like failure): stop accepting until the next sweep rather than
+   * spin on a listening socket that stays ready.
+   */
+  private void pauseAccepting(IOException e) {
+    log.warn("control socket: cannot accept a connection ({}); pausing for {} ms", e, sweepMillis);
+    server.keyFor(selector).interestOps(0);
+    acceptPaused = true;
+  }
+
+  private void accept(SocketChannel channel) throws IOException {
+    channel.configureBlocking(false);
+    Optional<byte[]> refusal = admission.refusal(channel, connections.size());
+    Connection c = new Connection(channel, options.maxLineBytes(), System.nanoTime() + idleNanos);
+    c.key = channel.register(selector, 0, c);
+    connections.add(c);
+    openConnections = connections.size();
+    if (refusal.isPresent()) {
+      respond(c, refusal.get(), true);
+    } else {
+      updateInterest(c);
+    }
+  }
+
+  private void serve(Connection c, SelectionKey key) {
+    try {
+      if (key.isReadable()) {
+        read(c);
+      }
+      if (key.isValid() && key.isWritable()) {
+        flush(c);
+      }
+    } catch (IOException e) {
+      log.debug("control connection failed; closing it", e);
+      close(c);
+    } catch (RuntimeException e) {
+      log.error("control connection failed unexpectedly; closing it", e);
+      close(c);
+    }
+  }
+
+  private void read(Connection c) throws IOException {
+    if (c.input.readFrom(c.channel, scratch) < 0) {
+      c.inputClosed = true;
+      if (c.abandoned != null) {
+        c.abandoned.complete(null);
+      }
+    }
+    next(c);
+  }
+
+  /** In the reading phase: starts the next buffered request, or closes when there is none left. */
+  private void next(Connection c) {
+    if (c.phase == Connection.Phase.READING) {
+      byte[] line = c.input.nextLine();
+      if (line != null) {
+        answer(c, line);
+      } else if (c.input.overflowed()) {
+        log.info("control socket: a request line over {} bytes; closing", options.maxLineBytes());
+        respond(
+            c,
+            Responses.plainError(
+                ErrorCode.TOO_LARGE,
+                "request line longer than " + options.maxLineBytes() + " bytes; closing"),
+            true);
+        return;
+      } else if (c.inputClosed) {
+        close(c);
+        return;
+      }
+    }
+    updateInterest(c);
+  }
+
+  private void answer(Connection c, byte[] line) {
+    c.phase = Connection.Phase.ANSWERING;
+    c.abandoned = new CompletableFuture<>();
+    if (!runner.start(line, c.abandoned, response -> answered(c, response))) {
+      c.abandoned = null;
+      respond(c, Responses.plainError(ErrorCode.BUSY, "the daemon is shutting down"), true);
+    }
+  }
+
+  private void answered(Connection c, byte[] response) {
+    if (c.key.isValid() && c.phase == Connection.Phase.ANSWERING) {
+      c.abandoned = null;
+      respond(c, response, false);
+    }
+  }
+
+  private void respond(Connection c, byte[] response, boolean thenClose) {
+    c.phase = Connection.Phase.WRITING;
+    c.output = ByteBuffer.wrap(response);
+    c.closeAfterWrite |= thenClose;
+    c.deadline = System.nanoTime() + idleNanos;
+    try {
+      flush(c);
+    } catch (IOException e) {
+      log.debug("control client went away before its answer", e);
+      close(c);
+    }
+  }
+
+  private void flush(Connection c) throws IOException {
+    if (c.phase != Connection.Phase.WRITING || !c.writeSome()) {
+      updateInterest(c);
+      return;
+    }
+    c.output = null;
+    if (c.closeAfterWrite) {
+      close(c);
+      return;
+    }
+    c.phase = Connection.Phase.READING;
+    c.deadline = System.nanoTime() + idleNanos;
+    next(c);
+  }
+
+  private void updateInterest(Connection c) {
+    if (c.key.isValid()) {
+      c.key.interestOps(c.interestOps());
+    }
+  }
+
+  private void sweep() {
+    long now = System.nanoTime();
+    if (now - nextSweep < 0) {
+      return;
+    }
+    nextSweep = now + TimeUnit.MILLISECONDS.toNanos(sweepMillis);
+    if (acceptPaused) {
+      acceptPaused = false;
+      server.keyFor(selector).interestOps(SelectionKey.OP_ACCEPT);
+    }
+    for (Connection c : new ArrayList<>(connections)) {
+      if (c.phase != Connection.Phase.ANSWERING && now - c.deadline > 0) {
+        log.debug("control socket: closing a connection idle for {}", options.idleTimeout());
+        close(c);
+      }
+    }
+  }
+
+  private void close(Connection c) {
+    if (!connections.remove(c)) {
+      return;
+    }
+    openConnections = connections.size();
+    c.key.cancel();
+    try {
+      c.channel.close();
+    } catch (IOException e) {
+      log.debug("closing a control connection", e);
+    }
+    if (c.abandoned != null) {
+      c.abandoned.complete(null);
+    }
+  }
+
+  /** Open connections, as of the loop's last accept or close. */
+  int connectionCount() {
+    return openConnections;
+  }
+}

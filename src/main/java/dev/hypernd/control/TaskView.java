@@ -1,0 +1,87 @@
+package dev.hypernd.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.hypernd.engine.TaskError;
+import dev.hypernd.engine.TaskResult;
+import dev.hypernd.engine.TaskState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A task with the result fields of DESIGN §4, as {@code result}, {@code tasks}, {@code cancel} and
+ * {@code wait} report it.
+ *
+ * @param taskId {@code sched-N}
+ * @param taskName the job's name
+ * @param state the current state
+ * @param result the successful attempt's return value as JSON (a value Jackson cannot write is
+ *     given as its {@code toString()}), else {@code null}
+ * @param error the last failed attempt's error, or why the task was cancelled; else {@code null}
+ * @param attempts attempts made (1-based; 0 before the first)
+ * @param durationMs how long the last attempt ran
+ * @param scheduledAt when the task was due
+ * @param startedAt when the last attempt started, or {@code null}
+ * @param finishedAt when the task reached its final state, or {@code null}
+ * @param nextAttemptAt when a delayed or retrying task runs next, or {@code null}
+ * @param args the positional arguments
+ */
+public record TaskView(
+    String taskId,
+    String taskName,
+    TaskState state,
+    JsonNode result,
+    ErrorInfo error,
+    int attempts,
+    long durationMs,
+    Instant scheduledAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Instant nextAttemptAt,
+    List<String> args) {
+
+  public TaskView {
+    Objects.requireNonNull(taskId, "taskId");
+    Objects.requireNonNull(taskName, "taskName");
+    Objects.requireNonNull(state, "state");
+    args = List.copyOf(args);
+  }
+
+  /** An error's type (which groups it in {@code top_errors}) and its message. */
+  public record ErrorInfo(String type, String message) {}
+
+  public static TaskView of(TaskResult task) {
+    TaskError error = task.error();
+    return new TaskView(
+        task.taskId(),
+        task.taskName(),
+        task.state(),
+        task.result() == null ? null : toJson(task.result()),
+        error == null ? null : new ErrorInfo(error.type(), error.message()),
+        task.attempts(),
+        task.durationMs(),
+        task.scheduledAt(),
+        task.startedAt(),
+        task.finishedAt(),
+        task.nextAttemptAt(),
+        task.args().stream().map(String::valueOf).toList());
+  }
+
+  /**
+   * A job's return value as JSON. A plain mapper, not the protocol's: a job's own field names are
+   * its data and are not renamed to snake_case.
+   */
+  static JsonNode toJson(Object value) {
+    try {
+      return ResultMapper.MAPPER.valueToTree(value);
+    } catch (IllegalArgumentException e) {
+      return TextNode.valueOf(String.valueOf(value));
+    }
+  }
+
+  private static final class ResultMapper {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+}

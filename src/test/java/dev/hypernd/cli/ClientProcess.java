@@ -1,0 +1,101 @@
+package dev.hypernd.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs hypernctl as a separate JVM, on a classpath of only what the client needs (the project's
+ * classes, picocli and Jackson), copied where any user can read it: the Maven repository under
+ * root's home is not readable by {@code nobody}.
+ */
+final class ClientProcess {
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  record Result(int exitCode, String out, String err) {}
+
+  private final Path classpathDir;
+  private final String classpath;
+
+  ClientProcess(Path dir) throws IOException {
+    classpathDir = dir;
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path source = Path.of(entry);
+      String name = source.getFileName().toString();
+      if (entry.endsWith("target/classes")) {
+        entries.add(copyTree(source, dir.resolve("classes")).toString());
+      } else if (name.startsWith("picocli-") || name.startsWith("jackson-")) {
+        Path target = dir.resolve(name);
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        readable(target);
+        entries.add(target.toString());
+      }
+    }
+    classpath = String.join(File.pathSeparator, entries);
+  }
+
+  /** Runs {@code prefix... java [jvmOptions] -cp CLASSPATH HypernctlMain args...}. */
+  Result run(List<String> prefix, List<String> jvmOptions, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(prefix);
+    command.add(JAVA);
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath, HypernctlMain.class.getName()));
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(classpathDir.toFile());
+    builder.environment().remove("HYPERND_SOCKET");
+    Path out = Files.createTempFile("hypernctl", ".out");
+    Path err = Files.createTempFile("hypernctl", ".err");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("hypernctl did not end within 60 s: " + command);
+    }
+    Result result =
+        new Result(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return result;
+  }
+
+  private static Path copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      files.forEach(
+          source -> {
+            Path target = to.resolve(from.relativize(source).toString());
+            try {
+              if (Files.isDirectory(source)) {
+                Files.createDirectories(target);
+              } else {
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+              }
+              readable(target);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    }
+    return to;
+  }
+
+  private static void readable(Path path) throws IOException {
+    Files.setPosixFilePermissions(
+        path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+  }
+}
