@@ -1,11 +1,15 @@
 package dev.hypernd.daemon;
 
+import dev.hypernd.control.ControlServer;
+import dev.hypernd.control.SocketInUseException;
+import dev.hypernd.control.SocketPaths;
 import dev.hypernd.engine.store.StoreException;
 import dev.hypernd.engine.store.TaskStore;
 import dev.hypernd.jobs.config.ConfigError;
 import dev.hypernd.jobs.config.JobFileLoader;
 import dev.hypernd.jobs.config.LoadResult;
 import dev.hypernd.store.sqlite.TaskStores;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,8 +79,9 @@ public final class RunCommand implements Callable<Integer> {
       names = "--socket",
       paramLabel = "PATH",
       description =
-          "Path of the control socket for hypernctl. Accepted and reported in daemon.started;"
-              + " this version does not serve the socket yet.")
+          "Path of the control socket for hypernctl. Default: $HYPERND_SOCKET, else"
+              + " /run/hypernd/hypernd.sock for root, else $XDG_RUNTIME_DIR/hypernd.sock, else"
+              + " /tmp/hypernd-UID/hypernd.sock.")
   private Path socket;
 
   @ArgGroup(exclusive = true)
@@ -140,16 +145,32 @@ public final class RunCommand implements Callable<Integer> {
       err.println("hypernd run: " + e.getMessage());
       return EXIT_FAILED;
     }
+    Path socketPath = SocketPaths.resolve(Optional.ofNullable(socket), System.getenv());
     Logging.configure(logFormat, System.out);
     try {
-      DaemonSettings settings =
-          new DaemonSettings(file, grace, storeName, Optional.ofNullable(socket));
+      DaemonSettings settings = new DaemonSettings(file, grace, storeName, Optional.of(socketPath));
       EventLog events = new EventLog();
       Daemon daemon =
           new Daemon(settings, valid.jobFile(), DaemonParts.standard(store, loader, events));
+      ControlServer control = DaemonControl.server(daemon, socketPath);
+      try {
+        control.start();
+      } catch (IOException e) {
+        store.close();
+        String why =
+            e instanceof SocketInUseException
+                ? e.getMessage()
+                : "cannot serve the control socket " + socketPath + ": " + e.getMessage();
+        log.error("hypernd cannot start: {}", why);
+        err.println("hypernd run: " + why);
+        return EXIT_FAILED;
+      }
       DaemonSignals signals = DaemonSignals.install(daemon);
       daemon.start();
-      daemon.stop(signals.awaitStop());
+      String reason = signals.awaitStop();
+      // No new requests while stopping; a client waiting on a task gets its connection closed.
+      control.close();
+      daemon.stop(reason);
       return EXIT_STOPPED;
     } catch (RuntimeException e) {
       log.error("hypernd failed", e);

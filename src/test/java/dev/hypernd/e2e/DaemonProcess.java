@@ -47,7 +47,7 @@ final class DaemonProcess implements AutoCloseable {
 
   /**
    * Starts {@code hypernd run FILE --log-format json ARGS...} with the given JVM options, and with
-   * {@code --state} beside the job file unless ARGS choose a store.
+   * {@code --state} and {@code --socket} beside the job file unless ARGS choose them.
    */
   static DaemonProcess start(
       Path jobFile, List<String> jvmOptions, Map<String, String> env, String... args)
@@ -69,6 +69,9 @@ final class DaemonProcess implements AutoCloseable {
     if (!command.contains("--state") && !command.contains("--store")) {
       // Never the user's default state file: each test's daemon keeps state beside its job file.
       command.addAll(List.of("--state", jobFile.resolveSibling("state.db").toString()));
+    }
+    if (!command.contains("--socket")) {
+      command.addAll(List.of("--socket", jobFile.resolveSibling("hypernd.sock").toString()));
     }
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
