@@ -1,39 +1,39 @@
 package dev.hypernd.daemon.systemd;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.newsclub.net.unix.AFUNIXDatagramSocket;
+import org.newsclub.net.unix.AFUNIXDatagramChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends notifications as datagrams on an unbound Unix datagram socket, as sd_notify(3) does. The
+ * Sends notifications as datagrams from an unbound Unix datagram socket, as sd_notify(3) does. The
  * kernel attaches the sender's credentials, by which systemd tells the main process ({@code
  * NotifyAccess=main}) from the jobs it runs.
  */
 final class DatagramNotifier implements Notifier {
   private static final Logger log = LoggerFactory.getLogger(DatagramNotifier.class);
 
-  private final AFUNIXDatagramSocket socket;
+  private final AFUNIXDatagramChannel channel;
   private final AFUNIXSocketAddress target;
   private boolean failing;
 
-  private DatagramNotifier(AFUNIXDatagramSocket socket, AFUNIXSocketAddress target) {
-    this.socket = socket;
+  private DatagramNotifier(AFUNIXDatagramChannel channel, AFUNIXSocketAddress target) {
+    this.channel = channel;
     this.target = target;
   }
 
   static DatagramNotifier open(AFUNIXSocketAddress target) throws IOException {
-    return new DatagramNotifier(AFUNIXDatagramSocket.newInstance(), target);
+    return new DatagramNotifier(AFUNIXDatagramChannel.open(), target);
   }
 
   @Override
   public synchronized void send(String message) {
     byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
     try {
-      socket.send(new DatagramPacket(bytes, bytes.length, target));
+      channel.send(ByteBuffer.wrap(bytes), target);
       if (failing) {
         failing = false;
         log.info("notifications to {} are delivered again", target);
@@ -49,7 +49,11 @@ final class DatagramNotifier implements Notifier {
 
   @Override
   public synchronized void close() {
-    socket.close();
+    try {
+      channel.close();
+    } catch (IOException e) {
+      log.debug("closing the notify socket: {}", e.toString());
+    }
   }
 
   @Override
