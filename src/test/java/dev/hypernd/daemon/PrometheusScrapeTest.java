@@ -60,27 +60,30 @@ class PrometheusScrapeTest {
           - {name: later, once: {}, command: "true"}
           - {name: stuck, interval: 10s, command: "exit 3", retry: {max_retries: 1, backoff: 1h}}
         """);
+    daemon = newDaemon(hand);
+    endpoint =
+        MetricsEndpoint.start(new ListenAddress("127.0.0.1", 0), HyperndMetrics.register(daemon));
+    daemon.start();
+  }
+
+  private Daemon newDaemon(HandDrivenScheduler scheduler) {
     JobFile jobFile = ((LoadResult.Valid) JobFiles.loader().load(file)).jobFile();
     RunningCommands commands = new RunningCommands();
     DaemonParts parts =
         new DaemonParts(
-            hand.scheduler(),
+            scheduler.scheduler(),
             store,
             JobFiles.loader(),
             new JobDefinitions(new ShellRunner(), commands),
             commands,
             new HookDispatcher(new HookRunner()),
             new RecordingEvents(),
-            () -> hand.clock().now(),
+            () -> scheduler.clock().now(),
             getClass().getClassLoader());
-    daemon =
-        new Daemon(
-            new DaemonSettings(file, Duration.ofSeconds(5), "memory", Optional.empty()),
-            jobFile,
-            parts);
-    endpoint =
-        MetricsEndpoint.start(new ListenAddress("127.0.0.1", 0), HyperndMetrics.register(daemon));
-    daemon.start();
+    return new Daemon(
+        new DaemonSettings(file, Duration.ofSeconds(5), "memory", Optional.empty()),
+        jobFile,
+        parts);
   }
 
   @AfterEach
@@ -192,6 +195,27 @@ class PrometheusScrapeTest {
     assertThat(m.value("hypernd_task_duration_seconds_count", "ok")).isEqualTo(3);
     assertThat(m.value("hypernd_last_success_timestamp_seconds", "ok")).isEqualTo(START);
     assertThat(m.value("hypernd_config_last_reload_success", Map.of())).isOne();
+  }
+
+  @Test
+  void afterARestartOnTheSameStoreCountersAndLastSuccessAreStillThere() throws Exception {
+    runTheSequence();
+    Files.writeString(file, "jobs:\n  - {name: ok, once: {}, command: 'true'}\n");
+    endpoint.close();
+    daemon.stop("restart");
+
+    HandDrivenScheduler again = new HandDrivenScheduler(store);
+    daemon = newDaemon(again);
+    endpoint =
+        MetricsEndpoint.start(new ListenAddress("127.0.0.1", 0), HyperndMetrics.register(daemon));
+    daemon.start();
+
+    ParsedScrape m = ParsedScrape.scrape(url(), Format.OPENMETRICS);
+    assertThat(m.value("hypernd_tasks_completed_total", "ok")).isEqualTo(3);
+    assertThat(m.value("hypernd_last_success_timestamp_seconds", "ok")).isEqualTo(START);
+    assertThat(m.hasJob("hypernd_task_duration_seconds_count", "ok"))
+        .as("durations start afresh, as the engine's own do")
+        .isFalse();
   }
 
   private static void assertPerJobValues(ParsedScrape m) {

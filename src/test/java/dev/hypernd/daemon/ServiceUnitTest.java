@@ -53,7 +53,9 @@ class ServiceUnitTest {
     Path analyze = findOnPath("systemd-analyze");
     if (analyze == null) {
       String why = "systemd-analyze not found (Debian package: systemd); the unit is not verified";
-      assertThat(System.getenv("CI")).as(why + ", and CI must verify it").isNull();
+      assertThat("true".equalsIgnoreCase(System.getenv("CI")))
+          .as(why + ", and CI must verify it")
+          .isFalse();
       System.err.println("SKIPPED: " + why);
       Assumptions.abort(why);
     }

@@ -18,15 +18,20 @@ final class DatagramNotifier implements Notifier {
 
   private final AFUNIXDatagramChannel channel;
   private final AFUNIXSocketAddress target;
+  private final String name;
   private boolean failing;
 
-  private DatagramNotifier(AFUNIXDatagramChannel channel, AFUNIXSocketAddress target) {
+  private DatagramNotifier(AFUNIXDatagramChannel channel, AFUNIXSocketAddress target, String name) {
     this.channel = channel;
     this.target = target;
+    this.name = name;
   }
 
-  static DatagramNotifier open(AFUNIXSocketAddress target) throws IOException {
-    return new DatagramNotifier(AFUNIXDatagramChannel.open(), target);
+  /**
+   * @param name the address as {@code $NOTIFY_SOCKET} spells it, for log lines
+   */
+  static DatagramNotifier open(AFUNIXSocketAddress target, String name) throws IOException {
+    return new DatagramNotifier(AFUNIXDatagramChannel.open(), target, name);
   }
 
   @Override
@@ -36,13 +41,13 @@ final class DatagramNotifier implements Notifier {
       channel.send(ByteBuffer.wrap(bytes), target);
       if (failing) {
         failing = false;
-        log.info("notifications to {} are delivered again", target);
+        log.info("notifications to {} are delivered again", name);
       }
     } catch (IOException e) {
       // Once per run of failures: a watchdog ping every few seconds must not flood the log.
       if (!failing) {
         failing = true;
-        log.warn("cannot notify the service manager at {}: {}", target, e.toString());
+        log.warn("cannot notify the service manager at {}: {}", name, e.toString());
       }
     }
   }
@@ -58,6 +63,6 @@ final class DatagramNotifier implements Notifier {
 
   @Override
   public String toString() {
-    return "NOTIFY_SOCKET " + target;
+    return "NOTIFY_SOCKET=" + name;
   }
 }

@@ -1,5 +1,6 @@
 package dev.hypernd.daemon.systemd;
 
+import java.io.IOException;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +48,8 @@ public interface Notifier extends AutoCloseable {
       return NONE;
     }
     try {
-      return DatagramNotifier.open(NotifySocket.address(value));
-    } catch (IllegalArgumentException | java.io.IOException e) {
+      return DatagramNotifier.open(NotifySocket.address(value), value);
+    } catch (IllegalArgumentException | IOException e) {
       LoggerFactory.getLogger(Notifier.class)
           .warn("NOTIFY_SOCKET={}: {}; systemd will not hear from hypernd", value, e.getMessage());
       return NONE;

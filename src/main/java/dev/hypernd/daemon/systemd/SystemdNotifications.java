@@ -104,7 +104,15 @@ public final class SystemdNotifications implements DaemonListener, AutoCloseable
     log.info(
         "notifying systemd through {}{}",
         notifier,
-        watchdog.map(i -> "; watchdog every " + i.toMillis() + " ms").orElse(""));
+        watchdog
+            .map(
+                i ->
+                    "; watchdog interval "
+                        + i.toMillis()
+                        + " ms, WATCHDOG=1 every "
+                        + Watchdog.pingEvery(i).toMillis()
+                        + " ms while the scheduler responds")
+            .orElse(""));
   }
 
   @Override
