@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,7 @@ public final class Daemon {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicInteger killedAtShutdown = new AtomicInteger();
   private final long startNanos = System.nanoTime();
+  private final List<DaemonListener> listeners = new CopyOnWriteArrayList<>();
 
   private volatile JobSet jobs;
   private volatile Instant loadedAt;
@@ -80,6 +83,21 @@ public final class Daemon {
             settings.configFile(), file.jobs().size(), first.diff(), outcome.durationMs(), true);
   }
 
+  /** Adds a listener; add it before {@link #start()} so it hears every step. */
+  public void addListener(DaemonListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private void tell(String step, Consumer<DaemonListener> call) {
+    for (DaemonListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        log.error("daemon listener {} failed on {}", listener, step, e);
+      }
+    }
+  }
+
   /**
    * Starts firing, then submits the {@code once} jobs with {@code at_start: true}, each to run
    * after its {@code delay}. That happens once per daemon start: a reload never submits them, as
@@ -90,7 +108,9 @@ public final class Daemon {
     synchronized (reloadLock) {
       startJobs();
     }
-    parts.events().daemonStarted(status());
+    DaemonStatus status = status();
+    parts.events().daemonStarted(status);
+    tell("started", l -> l.started(status));
   }
 
   private void startJobs() {
@@ -122,35 +142,39 @@ public final class Daemon {
       if (stopping.get()) {
         return reject(t0, List.of(error("the daemon is stopping; the reload was not done")));
       }
-      LoadResult result = parts.loader().load(settings.configFile());
-      if (!(result instanceof LoadResult.Valid valid)) {
-        return reject(t0, result.errors());
-      }
-      JobFile file = valid.jobFile();
-      JobSet.Change change;
-      try {
-        change = jobs.next(file, parts.definitions());
-        change.applyTo(scheduler);
-      } catch (RuntimeException e) {
-        log.error("reload failed while applying {}", settings.configFile(), e);
-        return reject(t0, List.of(error("the file is valid but could not be applied: " + e)));
-      }
-      parts.hooks().use(file);
-      jobs = change.next();
-      loadedAt = clock.instant();
-      ReloadOutcome.Loaded outcome =
-          new ReloadOutcome.Loaded(loadedAt, millisSince(t0), change.diff());
-      lastReload = outcome;
-      parts
-          .events()
-          .configLoaded(
-              settings.configFile(),
-              file.jobs().size(),
-              change.diff(),
-              outcome.durationMs(),
-              false);
+      tell("reloading", DaemonListener::reloading);
+      ReloadOutcome outcome = load(t0);
+      tell("reloaded", l -> l.reloaded(outcome));
       return outcome;
     }
+  }
+
+  /** The body of {@link #reload()}, under the reload lock. */
+  private ReloadOutcome load(long t0) {
+    LoadResult result = parts.loader().load(settings.configFile());
+    if (!(result instanceof LoadResult.Valid valid)) {
+      return reject(t0, result.errors());
+    }
+    JobFile file = valid.jobFile();
+    JobSet.Change change;
+    try {
+      change = jobs.next(file, parts.definitions());
+      change.applyTo(scheduler);
+    } catch (RuntimeException e) {
+      log.error("reload failed while applying {}", settings.configFile(), e);
+      return reject(t0, List.of(error("the file is valid but could not be applied: " + e)));
+    }
+    parts.hooks().use(file);
+    jobs = change.next();
+    loadedAt = clock.instant();
+    ReloadOutcome.Loaded outcome =
+        new ReloadOutcome.Loaded(loadedAt, millisSince(t0), change.diff());
+    lastReload = outcome;
+    parts
+        .events()
+        .configLoaded(
+            settings.configFile(), file.jobs().size(), change.diff(), outcome.durationMs(), false);
+    return outcome;
   }
 
   private ReloadOutcome reject(long t0, List<ConfigError> errors) {
@@ -181,6 +205,7 @@ public final class Daemon {
     }
     long t0 = System.nanoTime();
     parts.events().daemonStopping(reason, settings.grace());
+    tell("stopping", l -> l.stopping(reason));
     scheduler.shutdown(settings.grace());
     if (!parts.commands().awaitNone(KILL_WAIT)) {
       log.warn(

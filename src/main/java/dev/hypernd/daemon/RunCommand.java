@@ -3,6 +3,10 @@ package dev.hypernd.daemon;
 import dev.hypernd.control.ControlServer;
 import dev.hypernd.control.SocketInUseException;
 import dev.hypernd.control.SocketPaths;
+import dev.hypernd.daemon.metrics.HyperndMetrics;
+import dev.hypernd.daemon.metrics.ListenAddress;
+import dev.hypernd.daemon.metrics.MetricsEndpoint;
+import dev.hypernd.daemon.systemd.SystemdNotifications;
 import dev.hypernd.engine.store.StoreException;
 import dev.hypernd.engine.store.TaskStore;
 import dev.hypernd.jobs.config.ConfigError;
@@ -35,7 +39,11 @@ import picocli.CommandLine.Spec;
           + " their schedule and running tasks), an invalid one is logged as config.rejected and"
           + " the running jobs stay.",
       "On SIGTERM or SIGINT no job fires any more, running tasks get the grace period to finish,"
-          + " the rest are killed (a command's whole process tree), and hypernd exits 0."
+          + " the rest are killed (a command's whole process tree), and hypernd exits 0.",
+      "Under systemd (Type=notify, $NOTIFY_SOCKET set) it reports READY=1 once the control socket"
+          + " is bound and jobs are scheduled, RELOADING=1 and READY=1 around each reload,"
+          + " STOPPING=1 on shutdown and a STATUS= line; with WatchdogSec= ($WATCHDOG_USEC) it"
+          + " sends WATCHDOG=1 every half interval while the scheduler responds."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -83,6 +91,18 @@ public final class RunCommand implements Callable<Integer> {
               + " /run/hypernd/hypernd.sock for root, else $XDG_RUNTIME_DIR/hypernd.sock, else"
               + " /tmp/hypernd-UID/hypernd.sock.")
   private Path socket;
+
+  @Option(
+      names = "--metrics-listen",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:HYPERND_METRICS_LISTEN}",
+      converter = ListenAddress.Converter.class,
+      description =
+          "Serve Prometheus metrics at http://HOST:PORT/metrics, e.g. 127.0.0.1:9464 or"
+              + " [::1]:9464 (port 0: any free port). Off by default; $HYPERND_METRICS_LISTEN"
+              + " also sets it. There is no authentication: keep it on loopback or behind a"
+              + " proxy.")
+  private ListenAddress metricsListen;
 
   @ArgGroup(exclusive = true)
   private StoreChoice storeChoice;
@@ -153,17 +173,23 @@ public final class RunCommand implements Callable<Integer> {
       Daemon daemon =
           new Daemon(settings, valid.jobFile(), DaemonParts.standard(store, loader, events));
       ControlServer control = DaemonControl.server(daemon, socketPath);
+      SystemdNotifications systemd = SystemdNotifications.forDaemon(daemon, System.getenv());
+      MetricsEndpoint metrics = null;
+      if (metricsListen != null) {
+        try {
+          metrics = MetricsEndpoint.start(metricsListen, HyperndMetrics.register(daemon));
+        } catch (IOException e) {
+          return failStart("cannot serve metrics on " + metricsListen + ": " + e, store, systemd);
+        }
+      }
       try {
         control.start();
       } catch (IOException e) {
-        store.close();
         String why =
             e instanceof SocketInUseException
                 ? e.getMessage()
                 : "cannot serve the control socket " + socketPath + ": " + e.getMessage();
-        log.error("hypernd cannot start: {}", why);
-        err.println("hypernd run: " + why);
-        return EXIT_FAILED;
+        return failStart(why, store, systemd, metrics);
       }
       DaemonSignals signals = DaemonSignals.install(daemon);
       daemon.start();
@@ -171,6 +197,11 @@ public final class RunCommand implements Callable<Integer> {
       // No new requests while stopping; a client waiting on a task gets its connection closed.
       control.close();
       daemon.stop(reason);
+      // Metrics stay scrapable during the grace period; systemd hears STOPPING=1 at its start.
+      if (metrics != null) {
+        metrics.close();
+      }
+      systemd.close();
       return EXIT_STOPPED;
     } catch (RuntimeException e) {
       log.error("hypernd failed", e);
@@ -179,6 +210,21 @@ public final class RunCommand implements Callable<Integer> {
     } finally {
       Logging.stop();
     }
+  }
+
+  private int failStart(String why, AutoCloseable... opened) {
+    for (AutoCloseable resource : opened) {
+      if (resource != null) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          log.warn("could not close {} after a failed start: {}", resource, e.toString());
+        }
+      }
+    }
+    log.error("hypernd cannot start: {}", why);
+    spec.commandLine().getErr().println("hypernd run: " + why);
+    return EXIT_FAILED;
   }
 
   /** PostgreSQL comes with the cluster work; say so rather than ignore the option. */

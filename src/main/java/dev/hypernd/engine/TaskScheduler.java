@@ -52,6 +52,7 @@ public final class TaskScheduler implements AutoCloseable {
   private final boolean dispatchThread;
   private final PeriodicDiscovery periodic;
   private Thread loop;
+  private volatile DispatchLoop dispatchLoop;
 
   private TaskScheduler(Builder b) {
     this.monitor = new Monitor();
@@ -263,6 +264,28 @@ public final class TaskScheduler implements AutoCloseable {
     return engine.snapshot(Objects.requireNonNull(jobName, "jobName"));
   }
 
+  /**
+   * Whether the scheduler is working, for a supervisor's watchdog: it is started and not shutting
+   * down, its lock could be taken within {@code patience}, and its dispatch thread (when it has
+   * one) is alive and began a turn of its loop within {@code patience} (it does at least once a
+   * second while it waits). Waits at most about {@code patience}.
+   */
+  public boolean isResponsive(Duration patience) throws InterruptedException {
+    Objects.requireNonNull(patience, "patience");
+    if (!engine.lock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+      return false;
+    }
+    try {
+      if (!engine.isStarted() || engine.isStopping()) {
+        return false;
+      }
+    } finally {
+      engine.lock.unlock();
+    }
+    DispatchLoop dispatch = dispatchLoop;
+    return !dispatchThread || (dispatch != null && dispatch.wentRoundWithin(patience.toNanos()));
+  }
+
   // ---- lifecycle -----------------------------------------------------------------------------
 
   /**
@@ -286,7 +309,8 @@ public final class TaskScheduler implements AutoCloseable {
     }
     engine.start();
     if (dispatchThread) {
-      loop = new Thread(new DispatchLoop(engine), "hypernd-dispatch");
+      dispatchLoop = new DispatchLoop(engine);
+      loop = new Thread(dispatchLoop, "hypernd-dispatch");
       loop.setDaemon(true);
       loop.start();
     }

@@ -1,0 +1,36 @@
+package dev.hypernd.daemon.metrics;
+
+import dev.hypernd.daemon.Daemon;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * The daemon's Prometheus metrics, labelled by job name only (never the command, which may hold
+ * secrets):
+ *
+ * <ul>
+ *   <li>{@code hypernd_tasks_{submitted,completed,failed,retried,cancelled,skipped}_total{job}}
+ *   <li>{@code hypernd_tasks_running{job}}, {@code hypernd_tasks_pending{job}}
+ *   <li>{@code hypernd_task_duration_seconds{job}}, a histogram of attempt durations
+ *   <li>{@code hypernd_last_success_timestamp_seconds{job}}
+ *   <li>{@code hypernd_config_last_reload_success}, {@code
+ *       hypernd_config_last_reload_timestamp_seconds}
+ * </ul>
+ */
+public final class HyperndMetrics {
+  private HyperndMetrics() {}
+
+  /**
+   * A registry of {@code daemon}'s metrics, listening to its events from now on; call it before
+   * {@link Daemon#start()} so no task is missed.
+   */
+  public static PrometheusRegistry register(Daemon daemon) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    SchedulerMetrics.register(new JobSnapshots(daemon.scheduler()), registry);
+    TaskEventMetrics events = new TaskEventMetrics(registry);
+    events.seed(daemon.scheduler());
+    daemon.scheduler().monitor().onEvent(events);
+    daemon.addListener(events);
+    ReloadMetrics.register(() -> daemon.status().lastReload(), registry);
+    return registry;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.hypernd.daemon.metrics;
+
+import dev.hypernd.daemon.DaemonListener;
+import dev.hypernd.daemon.ReloadOutcome;
+import dev.hypernd.engine.JobInfo;
+import dev.hypernd.engine.TaskEvent;
+import dev.hypernd.engine.TaskEventListener;
+import dev.hypernd.engine.TaskResult;
+import dev.hypernd.engine.TaskScheduler;
+import dev.hypernd.engine.TaskState;
+import dev.hypernd.engine.store.TaskQuery;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What only the engine's events tell: the duration of each attempt that ended (completed, or failed
+ * whether retried or not; a cancelled attempt has no duration) and the time of each job's last
+ * success. A reload that removes a job removes its series.
+ */
+final class TaskEventMetrics implements TaskEventListener, DaemonListener {
+  /** From 10 ms to 6 h: jobs range from quick checks to nightly batches. */
+  static final double[] DURATION_BUCKETS = {
+    0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600
+  };
+
+  private final Histogram durations;
+  private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+
+  TaskEventMetrics(PrometheusRegistry registry) {
+    durations =
+        Histogram.builder()
+            .name("hypernd_task_duration_seconds")
+            .help("How long attempts ran, by job: completed and failed attempts.")
+            .unit(Unit.SECONDS)
+            .labelNames(SchedulerMetrics.JOB)
+            .classicUpperBounds(DURATION_BUCKETS)
+            .classicOnly()
+            .withoutExemplars()
+            .register(registry);
+    GaugeWithCallback.builder()
+        .name("hypernd_last_success_timestamp_seconds")
+        .help("When a task of the job last completed successfully (Unix time).")
+        .unit(Unit.SECONDS)
+        .labelNames(SchedulerMetrics.JOB)
+        .callback(
+            callback ->
+                lastSuccess.forEach((job, at) -> callback.call(at.toEpochMilli() / 1000.0, job)))
+        .register(registry);
+  }
+
+  /** Takes each current job's last success from the store, so it survives a restart. */
+  void seed(TaskScheduler scheduler) {
+    for (JobInfo job : scheduler.jobs()) {
+      List<TaskResult> completed =
+          scheduler.tasks(new TaskQuery(job.name(), TaskState.COMPLETED, 1));
+      if (!completed.isEmpty() && completed.get(0).finishedAt() != null) {
+        lastSuccess.merge(job.name(), completed.get(0).finishedAt(), TaskEventMetrics::later);
+      }
+    }
+  }
+
+  @Override
+  public void onEvent(TaskEvent event) {
+    switch (event.type()) {
+      case COMPLETED -> {
+        observe(event);
+        lastSuccess.merge(event.job(), event.at(), TaskEventMetrics::later);
+      }
+      case ERROR -> observe(event);
+      default -> {
+        // FAILED repeats the last ERROR's duration; the rest have none.
+      }
+    }
+  }
+
+  private void observe(TaskEvent event) {
+    durations.labelValues(event.job()).observe(event.durationMs() / 1000.0);
+  }
+
+  @Override
+  public void reloaded(ReloadOutcome outcome) {
+    if (outcome instanceof ReloadOutcome.Loaded loaded) {
+      for (String job : loaded.diff().removed()) {
+        durations.remove(job);
+        lastSuccess.remove(job);
+      }
+    }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

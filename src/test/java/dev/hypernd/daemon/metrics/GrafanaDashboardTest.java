@@ -1,0 +1,155 @@
+package dev.hypernd.daemon.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hypernd.daemon.ReloadOutcome;
+import dev.hypernd.engine.TaskEvent;
+import dev.hypernd.engine.TaskScheduler;
+import dev.hypernd.jobs.ReloadDiff;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code packaging/grafana-hypernd.json} is strict, well-formed JSON that Grafana can import, and
+ * every metric its queries use is one the daemon serves.
+ */
+class GrafanaDashboardTest {
+  private static final Path DASHBOARD = Path.of("packaging", "grafana-hypernd.json");
+  private static final Pattern METRIC = Pattern.compile("\\bhypernd_[a-z_]+");
+
+  private static JsonNode dashboard() throws Exception {
+    ObjectMapper strict =
+        new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    return strict.readTree(Files.readString(DASHBOARD));
+  }
+
+  private static List<String> expressions(JsonNode dashboard) {
+    List<String> exprs = new ArrayList<>();
+    for (JsonNode panel : dashboard.get("panels")) {
+      for (JsonNode target : panel.get("targets")) {
+        exprs.add(target.get("expr").asText());
+      }
+    }
+    for (JsonNode variable : dashboard.at("/templating/list")) {
+      exprs.add(variable.get("definition").asText());
+    }
+    return exprs;
+  }
+
+  @Test
+  void isAnImportableDashboard() throws Exception {
+    JsonNode d = dashboard();
+
+    assertThat(d.get("title").asText()).isEqualTo("hypernd");
+    assertThat(d.get("uid").asText()).isNotBlank();
+    assertThat(d.get("schemaVersion").asInt()).isPositive();
+    assertThat(d.at("/__inputs/0/pluginId").asText()).isEqualTo("prometheus");
+    Set<Integer> ids = new HashSet<>();
+    for (JsonNode panel : d.get("panels")) {
+      assertThat(ids.add(panel.get("id").asInt()))
+          .as("unique panel id %s", panel.get("id"))
+          .isTrue();
+      assertThat(panel.get("title").asText()).isNotBlank();
+      assertThat(panel.get("gridPos").get("w").asInt()).isBetween(1, 24);
+      assertThat(panel.get("targets")).isNotEmpty();
+      assertThat(panel.at("/datasource/uid").asText()).isEqualTo("${DS_PROMETHEUS}");
+    }
+  }
+
+  @Test
+  void showsWhatTheIssueAsksFor() throws Exception {
+    String all = String.join("\n", expressions(dashboard()));
+
+    assertThat(all)
+        .contains(
+            "rate(hypernd_tasks_completed_total",
+            "rate(hypernd_tasks_failed_total",
+            "histogram_quantile(0.95, sum by (job, le) (rate(hypernd_task_duration_seconds_bucket",
+            "hypernd_tasks_running",
+            "hypernd_tasks_pending",
+            "time() - max by (job) (hypernd_last_success_timestamp_seconds",
+            "hypernd_config_last_reload_success");
+  }
+
+  @Test
+  void everyMetricItQueriesIsServedAndRatesAreOnlyTakenOfCounters() throws Exception {
+    Set<String> served = servedSampleNames();
+    for (String expr : expressions(dashboard())) {
+      Matcher metric = METRIC.matcher(expr);
+      while (metric.find()) {
+        assertThat(served).as("metric in %s", expr).contains(metric.group());
+      }
+      Matcher rate = Pattern.compile("(?:rate|increase)\\((hypernd_[a-z_]+)").matcher(expr);
+      while (rate.find()) {
+        assertThat(rate.group(1)).as(expr).matches(".*(_total|_bucket)");
+      }
+    }
+  }
+
+  /** The sample names a daemon's endpoint serves once one task of each outcome has happened. */
+  private static Set<String> servedSampleNames() throws Exception {
+    TaskScheduler scheduler = TaskScheduler.builder().periodicClassLoader(null).build();
+    scheduler.task("job", ctx -> null);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    SchedulerMetrics.register(new JobSnapshots(scheduler), registry);
+    TaskEventMetrics events = new TaskEventMetrics(registry);
+    ReloadMetrics.register(
+        () ->
+            new ReloadOutcome.Loaded(
+                Instant.EPOCH, 1, new ReloadDiff(List.of("job"), List.of(), List.of(), List.of())),
+        registry);
+    events.onEvent(
+        new TaskEvent(
+            TaskEvent.Type.COMPLETED,
+            Instant.EPOCH,
+            "job",
+            "sched-1",
+            1,
+            Instant.EPOCH,
+            Instant.EPOCH,
+            0,
+            5,
+            null,
+            false,
+            0,
+            null,
+            List.of()));
+    try (MetricsEndpoint endpoint =
+        MetricsEndpoint.start(new ListenAddress("127.0.0.1", 0), registry)) {
+      String text =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + endpoint.address().port() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      Set<String> names = new HashSet<>();
+      text.lines()
+          .filter(line -> !line.startsWith("#") && !line.isBlank())
+          .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
+      return names;
+    } finally {
+      scheduler.close();
+    }
+  }
+}
