@@ -1,6 +1,7 @@
 package dev.hypernd.e2e;
 
 import static dev.hypernd.e2e.Events.event;
+import static dev.hypernd.e2e.Events.instant;
 import static dev.hypernd.e2e.Events.task;
 import static dev.hypernd.e2e.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +16,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,61 +65,34 @@ class StateE2ETest {
     return file;
   }
 
+  /** The tasks of the crash test, and what {@code result --json} said of each before the crash. */
+  private record BeforeCrash(
+      List<String> completed,
+      String delayed1,
+      String delayed2,
+      String retrying,
+      String sleeper,
+      String phoenix,
+      String dueSoon,
+      Map<String, JsonNode> results) {
+    JsonNode result(String id) {
+      return results.get(id);
+    }
+  }
+
   @Test
   void afterKillNineNothingIsLostNoCompletedTaskRunsAgainAndIdsAreNotReused() throws Exception {
     Path appended = dir.resolve("appended.txt");
     Path file = jobFile(appended);
     Ctl ctl = new Ctl(dir.resolve("hypernd.sock"));
-    List<String> completed = new ArrayList<>();
-    Map<String, JsonNode> before = new LinkedHashMap<>();
-    String delayed1;
-    String delayed2;
-    String retrying;
-    String sleeper;
-    String phoenix;
-    try (DaemonProcess first = DaemonProcess.start(file)) {
-      first.await(event("daemon.started"), SOON);
-      for (int i = 0; i < 3; i++) {
-        String id = ctl.submit("append");
-        assertThat(ctl.run("wait", id, "--timeout", "15s").code()).isZero();
-        completed.add(id);
-      }
-      delayed1 = ctl.submit("later", "one", "--delay", "1h");
-      delayed2 = ctl.submit("later", "two", "--delay", "2h");
-      retrying = ctl.submit("flaky");
-      assertThat(first.await(task("task.error", retrying), SOON).get("will_retry").asBoolean())
-          .isTrue();
-      sleeper = ctl.submit("sleeper");
-      phoenix = ctl.submit("phoenix");
-      first.await(task("task.started", sleeper), SOON);
-      first.await(task("task.started", phoenix), SOON);
-      long sleeperSession = Sessions.ofJob(first.pid(), "sleeper", SOON);
-      long phoenixSession = Sessions.ofJob(first.pid(), "phoenix", SOON);
-      Sessions.awaitMembers(sleeperSession, 3, SOON);
-      Sessions.awaitMembers(phoenixSession, 2, SOON);
-      for (String id : ids(completed, delayed1, delayed2, retrying, sleeper, phoenix)) {
-        before.put(id, ctl.result(id));
-      }
-      Map<String, String> expected = new LinkedHashMap<>();
-      completed.forEach(id -> expected.put(id, "COMPLETED"));
-      expected.putAll(
-          Map.of(
-              delayed1, "PENDING",
-              delayed2, "PENDING",
-              retrying, "RETRYING",
-              sleeper, "RUNNING",
-              phoenix, "RUNNING"));
-      // Saves are group-committed a few milliseconds after they return (the store's documented
-      // window); crash once everything above is in the file, as a crash test of what was durable.
-      awaitCommitted(dir.resolve("state.db"), expected, 8);
-
-      first.crash();
-
-      assertThat(first.awaitExit(SOON)).as("killed by SIGKILL").isEqualTo(128 + 9);
-      // What systemd's cgroup would do: the dead daemon's job processes go with it.
-      Sessions.killAll(sleeperSession);
-      Sessions.killAll(phoenixSession);
-    }
+    BeforeCrash before = crashWithAMixOfTasks(file, ctl);
+    List<String> completed = before.completed();
+    String delayed1 = before.delayed1();
+    String delayed2 = before.delayed2();
+    String retrying = before.retrying();
+    String sleeper = before.sleeper();
+    String phoenix = before.phoenix();
+    String dueSoon = before.dueSoon();
     assertThat(Files.readAllLines(appended)).hasSize(3);
 
     try (DaemonProcess second = DaemonProcess.start(file)) {
@@ -123,12 +100,12 @@ class StateE2ETest {
 
       for (String id : List.of(delayed1, delayed2, retrying)) {
         JsonNode now = ctl.result(id);
-        assertThat(now.get("state")).as(id).isEqualTo(before.get(id).get("state"));
+        assertThat(now.get("state")).as(id).isEqualTo(before.result(id).get("state"));
         assertThat(now.get("next_attempt_at"))
             .as("%s keeps its planned time", id)
-            .isEqualTo(before.get(id).get("next_attempt_at"));
-        assertThat(now.get("attempts")).isEqualTo(before.get(id).get("attempts"));
-        assertThat(now.get("args")).isEqualTo(before.get(id).get("args"));
+            .isEqualTo(before.result(id).get("next_attempt_at"));
+        assertThat(now.get("attempts")).isEqualTo(before.result(id).get("attempts"));
+        assertThat(now.get("args")).isEqualTo(before.result(id).get("args"));
       }
       assertThat(ctl.result(retrying).get("state").asText()).isEqualTo("RETRYING");
 
@@ -150,9 +127,17 @@ class StateE2ETest {
       assertThat(interrupted.get("will_retry").asBoolean()).isTrue();
       second.await(task("task.completed", phoenix), SOON);
 
+      Run dueWait = ctl.run("wait", dueSoon, "--timeout", "15s");
+      assertThat(dueWait.code()).as(dueWait.toString()).isZero();
+      JsonNode started = second.await(task("task.started", dueSoon), SOON);
+      assertThat(instant(started, "started_at"))
+          .as("not before its delay")
+          .isAfterOrEqualTo(Instant.parse(before.result(dueSoon).get("next_attempt_at").asText()));
+      assertThat(ctl.result(dueSoon).get("attempts").asInt()).isEqualTo(1);
+
       for (String id : completed) {
         JsonNode done = ctl.result(id);
-        assertThat(done).as(id).isEqualTo(before.get(id));
+        assertThat(done).as(id).isEqualTo(before.result(id));
         assertThat(second.events(task("task.started", id))).as("%s runs no more", id).isEmpty();
       }
       assertThat(Files.readAllLines(appended))
@@ -161,15 +146,19 @@ class StateE2ETest {
 
       String next = ctl.submit("later", "after");
       long highest =
-          ids(completed, delayed1, delayed2, retrying, sleeper, phoenix).stream()
-              .mapToLong(StateE2ETest::number)
-              .max()
-              .orElseThrow();
+          before.results().keySet().stream().mapToLong(StateE2ETest::number).max().orElseThrow();
       assertThat(number(next)).as("ids continue above every earlier id").isGreaterThan(highest);
-      assertThat(ctl.json("metrics").get("total_submitted").asLong()).isEqualTo(9);
+      for (String id : List.of(delayed2, retrying)) {
+        Run cancel = ctl.run("cancel", id);
+        assertThat(cancel.code()).as("cancel of recovered %s: %s", id, cancel).isZero();
+        assertThat(ctl.result(id).get("state").asText()).isEqualTo("CANCELLED");
+      }
+      JsonNode metrics = ctl.json("metrics");
+      assertThat(metrics.get("total_submitted").asLong()).isEqualTo(10);
+      assertThat(metrics.get("total_cancelled").asLong()).isEqualTo(2);
       List<String> listed = new ArrayList<>();
       ctl.json("tasks", "--limit", "100").forEach(t -> listed.add(t.get("task_id").asText()));
-      assertThat(listed).containsAll(before.keySet()).contains(next);
+      assertThat(listed).containsAll(before.results().keySet()).contains(next);
 
       second.signal("TERM");
       assertThat(second.awaitExit(SOON)).isZero();
@@ -265,6 +254,70 @@ class StateE2ETest {
           .isEqualTo(first.pid());
       first.signal("TERM");
       assertThat(first.awaitExit(SOON)).isZero();
+    }
+  }
+
+  /**
+   * Runs a daemon until it has finished tasks, delayed ones, a waiting retry and two running shell
+   * tasks, all committed to the state file; then kills it with SIGKILL.
+   */
+  private BeforeCrash crashWithAMixOfTasks(Path file, Ctl ctl) throws Exception {
+    List<String> completed = new ArrayList<>();
+    Map<String, JsonNode> before = new LinkedHashMap<>();
+    try (DaemonProcess first = DaemonProcess.start(file)) {
+      first.await(event("daemon.started"), SOON);
+      for (int i = 0; i < 3; i++) {
+        String id = ctl.submit("append");
+        assertThat(ctl.run("wait", id, "--timeout", "15s").code()).isZero();
+        completed.add(id);
+      }
+      String delayed1 = ctl.submit("later", "one", "--delay", "1h");
+      // A client waiting when the daemon dies is told that it cannot reach it (started early, so
+      // that it is waiting by the time of the crash).
+      CompletableFuture<Run> waiting =
+          CompletableFuture.supplyAsync(() -> ctl.run("wait", delayed1));
+      String delayed2 = ctl.submit("later", "two", "--delay", "2h");
+      String retrying = ctl.submit("flaky");
+      assertThat(first.await(task("task.error", retrying), SOON).get("will_retry").asBoolean())
+          .isTrue();
+      String sleeper = ctl.submit("sleeper");
+      String phoenix = ctl.submit("phoenix");
+      first.await(task("task.started", sleeper), SOON);
+      first.await(task("task.started", phoenix), SOON);
+      long sleeperSession = Sessions.ofJob(first.pid(), "sleeper", SOON);
+      long phoenixSession = Sessions.ofJob(first.pid(), "phoenix", SOON);
+      Sessions.awaitMembers(sleeperSession, 3, SOON);
+      Sessions.awaitMembers(phoenixSession, 2, SOON);
+      // Due while the daemon is down (or just after): it runs once, after the restart.
+      String dueSoon = ctl.submit("later", "soon", "--delay", "3s");
+      for (String id : ids(completed, delayed1, delayed2, retrying, sleeper, phoenix, dueSoon)) {
+        before.put(id, ctl.result(id));
+      }
+      Map<String, String> expected = new LinkedHashMap<>();
+      completed.forEach(id -> expected.put(id, "COMPLETED"));
+      expected.putAll(
+          Map.of(
+              delayed1, "PENDING",
+              delayed2, "PENDING",
+              retrying, "RETRYING",
+              sleeper, "RUNNING",
+              phoenix, "RUNNING",
+              dueSoon, "PENDING"));
+      // Saves are group-committed a few milliseconds after they return (the store's documented
+      // window); crash once everything above is in the file, as a crash test of what was durable.
+      awaitCommitted(dir.resolve("state.db"), expected, 9);
+
+      first.crash();
+
+      assertThat(first.awaitExit(SOON)).as("killed by SIGKILL").isEqualTo(128 + 9);
+      Run lostWait = waiting.get(SOON.toSeconds(), TimeUnit.SECONDS);
+      assertThat(lostWait.code()).as(lostWait.toString()).isEqualTo(3);
+      assertThat(lostWait.err()).contains(dir.resolve("hypernd.sock").toString());
+      // What systemd's cgroup would do: the dead daemon's job processes go with it.
+      Sessions.killAll(sleeperSession);
+      Sessions.killAll(phoenixSession);
+      return new BeforeCrash(
+          completed, delayed1, delayed2, retrying, sleeper, phoenix, dueSoon, before);
     }
   }
 
