@@ -183,9 +183,9 @@ class ControlE2ETest {
     assertThat(cancel.code()).as(cancel.toString()).isZero();
     assertThat(waited.code()).as(waited.toString()).isEqualTo(1);
     assertThat(ctl.result(id).get("state").asText()).isEqualTo("CANCELLED");
-    assertThat(Sessions.liveMembers(session))
-        .as("sh and both sleeps are gone once the task is CANCELLED")
-        .isEmpty();
+    // CANCELLED is reported at once; the SIGTERM (then SIGKILL) to the group follows on the
+    // task's thread, so the tree is gone shortly after, not necessarily before the answer.
+    Sessions.awaitGone(session, SOON);
   }
 
   @Test

@@ -100,6 +100,17 @@ final class Sessions {
     }
   }
 
+  /** Waits up to {@code timeout} until session {@code sid} has no live member. */
+  static void awaitGone(long sid, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!liveMembers(sid).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("session " + sid + " still has " + liveMembers(sid));
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** SIGKILL to every live member of session {@code sid}: leftovers of a daemon killed by -9. */
   static void killAll(long sid) {
     for (long pid : liveMembers(sid)) {
