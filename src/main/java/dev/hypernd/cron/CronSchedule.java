@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class CronSchedule {
   // Latest instant at which a local time in year 9999 can occur (offsets reach -18:00).
-  private static final long LAST_POSSIBLE_FIRE =
+  static final long LAST_POSSIBLE_FIRE =
       LocalDateTime.of(NextFireCalculator.MAX_YEAR + 1, 1, 1, 0, 0)
           .toEpochSecond(ZoneOffset.ofHours(-18));
 

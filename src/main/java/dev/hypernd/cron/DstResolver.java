@@ -44,14 +44,20 @@ final class DstResolver {
     if (fixedTime && latest != null && latest.isOverlap()) {
       lowest = Math.max(lowest, ceilMinute(localEndOfRepeat(latest)));
     }
+    // NO_MATCH (no match before the end of year 9999) is Long.MAX_VALUE, later than any segment:
+    // it still goes on to the next segment, because after an overlap local time starts earlier
+    // again and the repeated hour can match (the second 02:00-02:59 of 9999-10-31 in Europe).
     long local = calculator.nextMatch(lowest);
-    while (local != NextFireCalculator.NO_MATCH) {
+    while (true) {
       if (next == null) {
-        return local - offset;
+        return local == NextFireCalculator.NO_MATCH ? NO_FIRE : local - offset;
       }
       long transition = next.toEpochSecond();
       if (local < transition + offset) {
         return local - offset;
+      }
+      if (local == NextFireCalculator.NO_MATCH && transition > CronSchedule.LAST_POSSIBLE_FIRE) {
+        return NO_FIRE;
       }
       int offsetAfter = next.getOffsetAfter().getTotalSeconds();
       long segmentLowest;
@@ -80,7 +86,6 @@ final class DstResolver {
       offset = offsetAfter;
       next = timeline.firstAfter(transition);
     }
-    return NO_FIRE;
   }
 
   /** Local time (in local epoch seconds) at which the repeated range of an overlap ends. */

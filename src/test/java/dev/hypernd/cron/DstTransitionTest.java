@@ -94,6 +94,10 @@ class DstTransitionTest {
           America/Santiago | */30 * * * * | 2026-04-05T02:10:00Z | 2026-04-04T23:30-03:00 2026-04-04T23:00-04:00 2026-04-04T23:30-04:00 2026-04-05T00:00-04:00
           America/Santiago | */15 * * * * | 2026-04-05T02:40:00Z | 2026-04-04T23:45-03:00 2026-04-04T23:00-04:00 2026-04-04T23:15-04:00 2026-04-04T23:30-04:00 2026-04-04T23:45-04:00 2026-04-05T00:00-04:00
           America/Santiago | 30 * * * *   | 2026-04-05T02:00:00Z | 2026-04-04T23:30-03:00 2026-04-04T23:30-04:00 2026-04-05T00:30-04:00
+          # ---- the last overlap before year 10000: the second pass comes after the calendar ran out
+          Africa/Ceuta     | * 2 * 10 *   | 9999-10-31T00:59:00Z | 9999-10-31T02:00+01:00 9999-10-31T02:01+01:00
+          Europe/London    | * 1 * 10 *   | 9999-10-31T00:59:00Z | 9999-10-31T01:00Z 9999-10-31T01:01Z
+          Europe/London    | 30 1 * * *   | 9999-10-31T00:30:00Z | 9999-11-01T01:30Z
           """)
   void firesAtHandCheckedInstants(String zone, String expression, Instant from, String expected) {
     var schedule = CronSchedule.parse(expression, ZoneId.of(zone));

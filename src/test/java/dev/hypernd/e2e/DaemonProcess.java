@@ -183,6 +183,15 @@ final class DaemonProcess implements AutoCloseable {
     assertThat(kill.waitFor()).as("kill -s %s", name).isZero();
   }
 
+  /**
+   * {@code kill -9} of the daemon alone, a crash: its job processes live on, as they would outside
+   * a cgroup. Through the handle, because {@code Process.destroyForcibly} would also close the
+   * pipes and lose the last log lines.
+   */
+  void crash() {
+    process.toHandle().destroyForcibly();
+  }
+
   /** Waits for the daemon to exit and for its output to be read; returns the exit code. */
   int awaitExit(Duration timeout) throws InterruptedException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

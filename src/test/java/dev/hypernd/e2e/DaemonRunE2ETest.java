@@ -144,7 +144,16 @@ class DaemonRunE2ETest {
   void theShippedExampleRunsAsIsAndStopsOnSigint() throws Exception {
     Path example = Path.of("jobs.example.yaml").toAbsolutePath();
     try (DaemonProcess daemon =
-        DaemonProcess.start(example, List.of(), Map.of("TMPDIR", dir.toString()))) {
+        DaemonProcess.start(
+            example,
+            List.of(),
+            Map.of("TMPDIR", dir.toString()),
+            // Not beside the example, which is in the work tree: a state file there would be
+            // resumed by the next run and show up in git status.
+            "--state",
+            dir.resolve("state.db").toString(),
+            "--socket",
+            dir.resolve("hypernd.sock").toString())) {
       daemon.await(event("task.completed", "heartbeat"), SOON);
       daemon.await(event("task.completed", "warm-up"), SOON);
       JsonNode flaky = daemon.await(event("task.completed", "flaky"), Duration.ofSeconds(30));

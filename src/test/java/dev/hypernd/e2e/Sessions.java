@@ -74,4 +74,47 @@ final class Sessions {
       Thread.sleep(20);
     }
   }
+
+  /**
+   * The session of the running task of job {@code jobName}: the daemon's child whose arguments name
+   * the job (a command string runs as {@code sh -c SCRIPT JOB ARGS...}). Waits up to {@code
+   * timeout} for it to appear.
+   */
+  static long ofJob(long daemonPid, String jobName, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Long> matching =
+          ProcessHandle.of(daemonPid).stream()
+              .flatMap(ProcessHandle::children)
+              .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(jobName))
+              .map(ProcessHandle::pid)
+              .toList();
+      if (matching.size() == 1) {
+        return matching.get(0);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "the daemon has " + matching.size() + " job processes of " + jobName + ", expected 1");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** Waits up to {@code timeout} until session {@code sid} has no live member. */
+  static void awaitGone(long sid, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!liveMembers(sid).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("session " + sid + " still has " + liveMembers(sid));
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** SIGKILL to every live member of session {@code sid}: leftovers of a daemon killed by -9. */
+  static void killAll(long sid) {
+    for (long pid : liveMembers(sid)) {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
 }

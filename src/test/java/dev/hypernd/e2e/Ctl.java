@@ -1,0 +1,130 @@
+package dev.hypernd.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hypernd.cli.CliContext;
+import dev.hypernd.cli.HypernctlMain;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real hypernctl against one daemon's socket: in-process through the same picocli factory that
+ * {@code main} uses (output through picocli's writers), or as a child JVM.
+ */
+final class Ctl {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What one hypernctl run printed and its exit code. */
+  record Run(int code, String out, String err) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(out);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + out + "\nstderr: " + err, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
+    }
+  }
+
+  private final Path socket;
+
+  Ctl(Path socket) {
+    this.socket = socket;
+  }
+
+  /** {@code hypernctl --socket SOCKET ARGS...}, in this JVM, with an empty environment. */
+  Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cmd = HypernctlMain.commandLine(new CliContext(Map.of(), false, null));
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    List<String> line = new ArrayList<>(List.of("--socket", socket.toString()));
+    line.addAll(List.of(args));
+    int code = cmd.execute(line.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** {@code hypernctl --json ARGS...}; fails unless it exits 0. */
+  JsonNode json(String... args) {
+    List<String> line = new ArrayList<>(List.of("--json"));
+    line.addAll(List.of(args));
+    Run run = run(line.toArray(String[]::new));
+    if (run.code() != 0) {
+      throw new AssertionError("hypernctl " + String.join(" ", line) + ": " + run);
+    }
+    return run.json();
+  }
+
+  /** {@code hypernctl submit ARGS...}: the new task's id; fails unless it exits 0. */
+  String submit(String... args) {
+    List<String> line = new ArrayList<>(List.of("submit"));
+    line.addAll(List.of(args));
+    Run run = run(line.toArray(String[]::new));
+    if (run.code() != 0 || !run.out().matches("sched-\\d+\n")) {
+      throw new AssertionError("hypernctl " + String.join(" ", line) + ": " + run);
+    }
+    return run.out().strip();
+  }
+
+  /** {@code hypernctl --json result ID}. */
+  JsonNode result(String taskId) {
+    return json("result", taskId);
+  }
+
+  /**
+   * {@code java -cp CLASSPATH dev.hypernd.cli.HypernctlMain ARGS...} as a child process: the real
+   * program with its real {@code main}, environment and exit code. ARGS name the socket themselves.
+   */
+  static Run inChildJvm(String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                HypernctlMain.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("HYPERND_SOCKET");
+    Path out = Files.createTempFile("hypernctl", ".out");
+    Path err = Files.createTempFile("hypernctl", ".err");
+    try {
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("hypernctl did not end within 60 s: " + command);
+      }
+      return new Run(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      delete(out);
+      delete(err);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
