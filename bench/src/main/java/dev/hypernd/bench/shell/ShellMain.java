@@ -37,12 +37,16 @@ import java.util.concurrent.TimeUnit;
  *       engine has published {@code task.completed}.
  * </ul>
  *
- * Variants alternate run by run; each round of {@code --runs} runs per variant is a repetition.
+ * {@code floor_setsid} is the floor started through {@code /usr/bin/setsid}, as ShellRunner starts
+ * every job (its own session and process group): it splits the runner's overhead into the cost of
+ * that extra exec and the rest. Variants alternate run by run; each round of {@code --runs} runs
+ * per variant is a repetition.
  */
 public final class ShellMain {
-  private static final String[] VARIANTS = {"floor", "runner", "engine"};
+  private static final String[] VARIANTS = {"floor", "floor_setsid", "runner", "engine"};
 
   private final List<String> command;
+  private final List<String> setsidCommand;
   private final boolean wallClock;
   private final ShellRunner runner = new ShellRunner();
   private final ShellCommand shellCommand;
@@ -52,6 +56,9 @@ public final class ShellMain {
 
   private ShellMain(List<String> command, boolean wallClock) {
     this.command = command;
+    List<String> viaSetsid = new ArrayList<>(List.of("/usr/bin/setsid", "--"));
+    viaSetsid.addAll(command);
+    this.setsidCommand = List.copyOf(viaSetsid);
     this.wallClock = wallClock;
     this.shellCommand = ShellCommand.argv("bench-shell", command);
     this.scheduler = TaskScheduler.builder().workers(8).periodicClassLoader(null).build();
@@ -130,16 +137,17 @@ public final class ShellMain {
   /** One run of a variant: {exec, done} in nanoseconds after the call. */
   private long[] once(String variant) throws Exception {
     return switch (variant) {
-      case "floor" -> floor();
+      case "floor" -> floor(command);
+      case "floor_setsid" -> floor(setsidCommand);
       case "runner" -> runner();
       case "engine" -> engine();
       default -> throw new IllegalArgumentException(variant);
     };
   }
 
-  private long[] floor() throws Exception {
+  private long[] floor(List<String> argv) throws Exception {
     long t0 = now();
-    Process p = new ProcessBuilder(command).start();
+    Process p = new ProcessBuilder(argv).start();
     byte[] out = p.getInputStream().readAllBytes();
     p.waitFor();
     long done = now();
