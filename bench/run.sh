@@ -48,9 +48,11 @@ print(t.parse(sys.argv[1]).getroot().find("m:version", ns).text)' "$root/pom.xml
   log "building $jar"
   (cd "$bench" && mvn -B -q -Dhypernd.version="$version" package)
   mkdir -p "$bench/target"
-  gcc -O2 -static -o "$bench/target/stamp" "$bench/src/main/c/stamp.c" 2>/dev/null \
-    || gcc -O2 -o "$bench/target/stamp" "$bench/src/main/c/stamp.c" \
-    || log "gcc failed: the shell benchmark falls back to date +%s%N on the wall clock"
+  for c in stamp setsid_static; do
+    gcc -O2 -static -o "$bench/target/$c" "$bench/src/main/c/$c.c" 2>/dev/null \
+      || gcc -O2 -o "$bench/target/$c" "$bench/src/main/c/$c.c" \
+      || log "gcc failed on $c.c: the shell benchmark does without it"
+  done
 fi
 [ -f "$jar" ] || { echo "run.sh: $jar is missing; run without --skip-build" >&2; exit 1; }
 
@@ -119,6 +121,7 @@ done
 # ---- 4. shell ------------------------------------------------------------------------------
 stamp=()
 [ -x "$bench/target/stamp" ] && stamp=(--stamp "$bench/target/stamp")
+[ -x "$bench/target/setsid_static" ] && stamp+=(--setsid-static "$bench/target/setsid_static")
 log "shell: ${shell_opts[*]}"
 java $java_opts -cp "$jar" dev.hypernd.bench.shell.ShellMain "${shell_opts[@]}" "${stamp[@]}" \
   --out "$results/shell.json" > /dev/null 2> "$results/shell.log" \
@@ -132,12 +135,14 @@ python3 "$bench/scripts/daemon_bench.py" --root "$root" --out "$results/daemon.j
 
 # ---- profiles of missed targets ------------------------------------------------------------
 profile_budget=480 # seconds into a --quick run after which profiles are skipped
-jfr_profile() { # name, then the java command line after `java`
-  local name="$1"
-  shift
-  java -XX:StartFlightRecording=filename="$results/profiles/$name.jfr",settings=profile "$@" \
-    > /dev/null 2>> "$results/profiles/$name.log" || true
-  python3 "$bench/scripts/jfr_top.py" "$results/profiles/$name.jfr" > "$results/profiles/$name.txt"
+jfr_profile() { # name, thread regex, delay, then the java command line after `java`
+  local name="$1" threads="$2" delay="$3"
+  shift 3
+  # Execution samples every millisecond, from `delay` on (start-up and warm-up left out).
+  java -XX:StartFlightRecording=filename="$results/profiles/$name.jfr",settings=profile,delay="$delay",jdk.ExecutionSample#period=1ms \
+    "$@" > /dev/null 2>> "$results/profiles/$name.log" || true
+  python3 "$bench/scripts/jfr_top.py" "$results/profiles/$name.jfr" "$threads" \
+    > "$results/profiles/$name.txt"
 }
 jmh_profile() { # name benchmark
   jmh "$2" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc -prof 'stack:lines=6;top=10' \
@@ -166,14 +171,15 @@ for id in $(python3 "$bench/scripts/report.py" missed "$results"); do
       precision_profiled=1
       shape="${id#precision-}"; jobs="${shape##*-}"; shape="${shape%-*}"
       log "profiling precision ($jobs jobs, $shape) with JFR"
-      jfr_profile "precision-hypernd-$jobs-$shape" $java_opts -cp "$jar" \
+      jfr_profile "precision-hypernd-$jobs-$shape" 'hypernd-' 4s $java_opts -cp "$jar" \
         dev.hypernd.bench.precision.PrecisionMain --contender hypernd --jobs "$jobs" \
-        --shape "$shape" --workers 8 --seconds 4 --warmup 1 --window 4 \
+        --shape "$shape" --workers 8 --seconds 6 --warmup 2 --window 6 \
         --out "$results/profiles/precision-run.json" ;;
     shell)
       log "profiling shell with JFR"
-      jfr_profile shell-engine $java_opts -cp "$jar" dev.hypernd.bench.shell.ShellMain \
-        --rounds 2 --runs 40 --warmup 20 "${stamp[@]}" --out "$results/profiles/shell-run.json" ;;
+      jfr_profile shell-engine 'hypernd-|main|process reaper' 2s $java_opts -cp "$jar" \
+        dev.hypernd.bench.shell.ShellMain --rounds 3 --runs 60 --warmup 40 "${stamp[@]}" \
+        --out "$results/profiles/shell-run.json" ;;
   esac
 done
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Summarises `jfr print --events jdk.ExecutionSample FILE` as the top frames and stacks.
 
-usage: jfr_top.py FILE.jfr [N]   (prints plain text)
+usage: jfr_top.py FILE.jfr [THREAD_REGEX]   (prints plain text; samples of other threads are
+       counted but not summarised)
 """
 import collections
 import re
@@ -11,7 +12,9 @@ import sys
 
 def main():
     path = sys.argv[1]
-    n = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+    only = re.compile(sys.argv[2]) if len(sys.argv) > 2 else None
+    n = 15
+    other = 0
     text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", path],
                           capture_output=True, text=True).stdout
     top = collections.Counter()
@@ -24,11 +27,19 @@ def main():
         frames = re.findall(r"^\s+([\w$.<>/]+\(.*?\))\s+line:", block, re.M)
         if not frames:
             continue
+        if only and not only.search(thread):
+            other += 1
+            continue
         total += 1
         threads[thread] += 1
         top[frames[0]] += 1
         stacks[" <- ".join(frames[:4])] += 1
-    print(f"{total} execution samples")
+    if total == 0:
+        print(f"no execution samples (other threads: {other})")
+        return
+    scope = f" of threads matching /{only.pattern}/ ({other} samples of other threads left out)" \
+        if only else ""
+    print(f"{total} execution samples{scope}")
     print("\nby thread:")
     for t, c in threads.most_common(8):
         print(f"  {100.0 * c / total:5.1f}%  {t}")

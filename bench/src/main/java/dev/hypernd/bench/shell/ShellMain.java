@@ -39,14 +39,16 @@ import java.util.concurrent.TimeUnit;
  *
  * {@code floor_setsid} is the floor started through {@code /usr/bin/setsid}, as ShellRunner starts
  * every job (its own session and process group): it splits the runner's overhead into the cost of
- * that extra exec and the rest. Variants alternate run by run; each round of {@code --runs} runs
+ * that extra exec and the rest; {@code floor_setsid_static} (with {@code --setsid-static}) uses a
+ * static ten-line setsid+exec helper instead (bench/src/main/c/setsid_static.c). Variants alternate run by run; each round of {@code --runs} runs
  * per variant is a repetition.
  */
 public final class ShellMain {
-  private static final String[] VARIANTS = {"floor", "floor_setsid", "runner", "engine"};
 
   private final List<String> command;
   private final List<String> setsidCommand;
+  private final List<String> setsidStaticCommand;
+  private final String[] variants;
   private final boolean wallClock;
   private final ShellRunner runner = new ShellRunner();
   private final ShellCommand shellCommand;
@@ -54,11 +56,18 @@ public final class ShellMain {
   private final TaskSubmitter submitter;
   private final BlockingQueue<TaskEvent> completed = new ArrayBlockingQueue<>(1);
 
-  private ShellMain(List<String> command, boolean wallClock) {
+  private ShellMain(List<String> command, boolean wallClock, String setsidStatic) {
     this.command = command;
     List<String> viaSetsid = new ArrayList<>(List.of("/usr/bin/setsid", "--"));
     viaSetsid.addAll(command);
     this.setsidCommand = List.copyOf(viaSetsid);
+    List<String> viaStatic = new ArrayList<>(List.of(setsidStatic));
+    viaStatic.addAll(command);
+    this.setsidStaticCommand = List.copyOf(viaStatic);
+    this.variants =
+        setsidStatic.isEmpty()
+            ? new String[] {"floor", "floor_setsid", "runner", "engine"}
+            : new String[] {"floor", "floor_setsid", "floor_setsid_static", "runner", "engine"};
     this.wallClock = wallClock;
     this.shellCommand = ShellCommand.argv("bench-shell", command);
     this.scheduler = TaskScheduler.builder().workers(8).periodicClassLoader(null).build();
@@ -82,31 +91,32 @@ public final class ShellMain {
     String stamp = args.get("stamp", "");
     boolean wall = stamp.isEmpty();
     List<String> command = wall ? List.of("/bin/date", "+%s%N") : List.of(stamp);
-    ShellMain main = new ShellMain(command, wall);
+    ShellMain main = new ShellMain(command, wall, args.get("setsid-static", ""));
+    String[] variants = main.variants;
 
     for (int i = 0; i < warmup; i++) {
-      for (String v : VARIANTS) {
+      for (String v : variants) {
         main.once(v);
       }
     }
     Map<String, List<long[]>> samples = new LinkedHashMap<>();
     Map<String, List<Map<String, Object>>> roundStats = new LinkedHashMap<>();
-    for (String v : VARIANTS) {
+    for (String v : variants) {
       samples.put(v, new ArrayList<>());
       roundStats.put(v, new ArrayList<>());
     }
     for (int r = 0; r < rounds; r++) {
       Map<String, List<long[]>> round = new LinkedHashMap<>();
-      for (String v : VARIANTS) {
+      for (String v : variants) {
         round.put(v, new ArrayList<>());
       }
       for (int i = 0; i < runs; i++) {
-        for (int k = 0; k < VARIANTS.length; k++) {
-          String v = VARIANTS[(i + k) % VARIANTS.length];
+        for (int k = 0; k < variants.length; k++) {
+          String v = variants[(i + k) % variants.length];
           round.get(v).add(main.once(v));
         }
       }
-      for (String v : VARIANTS) {
+      for (String v : variants) {
         samples.get(v).addAll(round.get(v));
         roundStats.get(v).add(summary(round.get(v)));
       }
@@ -119,16 +129,16 @@ public final class ShellMain {
     out.put("rounds", rounds);
     out.put("runs_per_round", runs);
     out.put("warmup_runs", warmup);
-    Map<String, Object> variants = new LinkedHashMap<>();
-    for (String v : VARIANTS) {
+    Map<String, Object> byVariant = new LinkedHashMap<>();
+    for (String v : variants) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rounds", roundStats.get(v));
       m.put("pooled", summary(samples.get(v)));
-      variants.put(v, m);
+      byVariant.put(v, m);
     }
-    out.put("variants", variants);
+    out.put("variants", byVariant);
     Json.write(Path.of(args.require("out")), out);
-    for (String v : VARIANTS) {
+    for (String v : variants) {
       System.out.println("shell " + v + ": " + Json.toJson(summary(samples.get(v))));
     }
     System.exit(0);
@@ -139,6 +149,7 @@ public final class ShellMain {
     return switch (variant) {
       case "floor" -> floor(command);
       case "floor_setsid" -> floor(setsidCommand);
+      case "floor_setsid_static" -> floor(setsidStaticCommand);
       case "runner" -> runner();
       case "engine" -> engine();
       default -> throw new IllegalArgumentException(variant);
