@@ -134,12 +134,13 @@ python3 "$bench/scripts/daemon_bench.py" --root "$root" --out "$results/daemon.j
   || log "daemon harness failed"
 
 # ---- profiles of missed targets ------------------------------------------------------------
-profile_budget=480 # seconds into a --quick run after which profiles are skipped
+profile_budget=450 # seconds into a --quick run after which profiles are skipped
 jfr_profile() { # name, thread regex, delay, then the java command line after `java`
   local name="$1" threads="$2" delay="$3"
   shift 3
-  # Execution samples every millisecond, from `delay` on (start-up and warm-up left out).
-  java -XX:StartFlightRecording=filename="$results/profiles/$name.jfr",settings=profile,delay="$delay",jdk.ExecutionSample#period=1ms \
+  # Execution samples every millisecond and every park (lock waits), from `delay` on (start-up
+  # and warm-up left out).
+  java -XX:StartFlightRecording=filename="$results/profiles/$name.jfr",settings=profile,delay="$delay",jdk.ExecutionSample#period=1ms,jdk.ThreadPark#threshold=0ms \
     "$@" > /dev/null 2>> "$results/profiles/$name.log" || true
   python3 "$bench/scripts/jfr_top.py" "$results/profiles/$name.jfr" "$threads" \
     > "$results/profiles/$name.txt"
@@ -175,6 +176,16 @@ for id in $(python3 "$bench/scripts/report.py" missed "$results"); do
         dev.hypernd.bench.precision.PrecisionMain --contender hypernd --jobs "$jobs" \
         --shape "$shape" --workers 8 --seconds 6 --warmup 2 --window 6 \
         --out "$results/profiles/precision-run.json" ;;
+    footprint)
+      log "profiling daemon memory (native memory tracking)"
+      python3 "$bench/scripts/daemon_bench.py" --root "$root" --profile footprint \
+        --out "$results/profiles/daemon-memory.txt" || true ;;
+    reload)
+      log "profiling SIGHUP reload with JFR"
+      python3 "$bench/scripts/daemon_bench.py" --root "$root" --profile reload \
+        --out "$results/profiles/daemon-reload.jfr" || true
+      [ -f "$results/profiles/daemon-reload.jfr" ] && python3 "$bench/scripts/jfr_top.py" \
+        "$results/profiles/daemon-reload.jfr" > "$results/profiles/daemon-reload.txt" ;;
     shell)
       log "profiling shell with JFR"
       jfr_profile shell-engine 'hypernd-|main|process reaper' 2s $java_opts -cp "$jar" \

@@ -6,7 +6,10 @@ Uses only `bin/hypernd run FILE --log-format json --socket S` (JSON log lines on
 `bin/hypernctl --socket S status`. Each part is skipped, with the reason written to the output,
 when the command it needs is not there yet.
 
-usage: daemon_bench.py --root ROOT --out FILE [--quick] [--hello-cp CP]
+usage: daemon_bench.py --root ROOT --out FILE [--quick] --hello-cp CP
+       daemon_bench.py --root ROOT --profile footprint|reload --out FILE
+         footprint: `jcmd PID VM.native_memory summary` of the daemon idle with 1,000 jobs
+         reload: a JFR recording (FILE) of the reloads at 10,000 jobs, started and stopped with jcmd
 """
 import argparse
 import json
@@ -55,8 +58,11 @@ def job_file(path, idle_jobs, canaries, changed=False):
 class Daemon:
     """bin/hypernd run in the foreground; stdout lines are timestamped as they arrive."""
 
-    def __init__(self, root, jobs_path, workdir):
+    def __init__(self, root, jobs_path, workdir, extra_java_opts=""):
         env = dict(os.environ)
+        if extra_java_opts:
+            env["HYPERND_JAVA_OPTS"] = (env.get("HYPERND_JAVA_OPTS", "") + " "
+                                        + extra_java_opts).strip()
         env["XDG_STATE_HOME"] = os.path.join(workdir, "state")
         env["XDG_RUNTIME_DIR"] = workdir
         self.socket = os.path.join(workdir, "hypernd.sock")
@@ -146,7 +152,7 @@ def footprint(root, quick):
     return out
 
 
-def reload(root, quick):
+def reload(root, quick, jfr=None):
     reps = 5 if quick else 20
     with tempfile.TemporaryDirectory(prefix="hypernd-bench-") as work:
         path = os.path.join(work, "jobs.yaml")
@@ -158,6 +164,10 @@ def reload(root, quick):
                 return {"error": "no daemon.started line within 120 s"}
             time.sleep(3)
             d.drain()
+            if jfr:
+                subprocess.run(["jcmd", str(d.proc.pid), "JFR.start", "name=reload",
+                                "settings=profile", f"filename={jfr}",
+                                "jdk.ExecutionSample#period=1ms"], capture_output=True)
             times_ms, failures = [], []
             begin = time.monotonic_ns()
             events = []
@@ -174,6 +184,9 @@ def reload(root, quick):
                 time.sleep(1.5)
                 events += d.drain()
             end = time.monotonic_ns()
+            if jfr:
+                subprocess.run(["jcmd", str(d.proc.pid), "JFR.stop", "name=reload"],
+                               capture_output=True)
             events += d.drain()
             started = sum(1 for _, e in events
                           if e.get("event") == "task.started"
@@ -224,14 +237,40 @@ def control(root, quick, hello_cp):
             d.stop()
 
 
+def native_memory(root, out):
+    with tempfile.TemporaryDirectory(prefix="hypernd-bench-") as work:
+        path = os.path.join(work, "jobs.yaml")
+        job_file(path, 1000, 0)
+        d = Daemon(root, path, work, "-XX:NativeMemoryTracking=summary")
+        try:
+            t, _ = d.wait_for("daemon.started", 120)
+            time.sleep(5)
+            r = subprocess.run(["jcmd", str(d.proc.pid), "VM.native_memory", "summary"],
+                               capture_output=True, text=True)
+            rss, threads = d.status()
+            with open(out, "w") as f:
+                f.write(f"daemon idle with 1,000 jobs, HYPERND_JAVA_OPTS += "
+                        f"-XX:NativeMemoryTracking=summary: VmRSS {rss} kB, {threads} threads\n\n")
+                f.write(r.stdout)
+        finally:
+            d.stop()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--hello-cp", required=True)
+    ap.add_argument("--hello-cp")
+    ap.add_argument("--profile", choices=["footprint", "reload"])
     a = ap.parse_args()
     root = os.path.abspath(a.root)
+    if a.profile == "footprint":
+        native_memory(root, a.out)
+        return
+    if a.profile == "reload":
+        reload(root, True, jfr=os.path.abspath(a.out))
+        return
     result = {"java_opts": os.environ.get("HYPERND_JAVA_OPTS", "")}
     daemon_ok, daemon_why = probe([os.path.join(root, "bin/hypernd"), "run", "--help"], root,
                                 "hypernd run")

@@ -489,9 +489,15 @@ def profiles_section(d, lines, targets):
             lines.append(f"... ({len(text) - 90} more lines in target/results/profiles/)")
         lines.append("```")
         lines.append("")
-    lines.append("Reload and footprint are not profiled automatically: run the daemon with "
-                 "`HYPERND_JAVA_OPTS=-XX:StartFlightRecording=filename=d.jfr,settings=profile` "
-                 "and summarise with `bench/scripts/jfr_top.py d.jfr`.")
+    skipped = os.path.join(d, "profiles", "skipped.txt")
+    if os.path.exists(skipped):
+        with open(skipped) as f:
+            lines += ["Profiles not recorded in this run:", ""] + [f"- {l.strip()}" for l in f]
+        lines.append("")
+    lines.append("CPU profiles are JFR execution samples (every 1 ms, after start-up and warm-up) "
+                 "of hypernd's threads, summarised by `bench/scripts/jfr_top.py`, with the time "
+                 "threads spent parked on a `ReentrantLock`; JMH profiles are `-prof gc -prof "
+                 "stack`. The raw recordings are in `bench/target/results/profiles/`.")
     lines.append("")
 
 
@@ -519,9 +525,11 @@ def write(d, out):
 def main():
     mode, d = sys.argv[1], sys.argv[2]
     if mode == "missed":
-        for t in evaluate(d):
-            if t["met"] is False:
-                print(t["id"])
+        # Largest precision runs first: run.sh profiles only the first precision id.
+        missed = [t for t in evaluate(d) if t["met"] is False]
+        missed.sort(key=lambda t: -t.get("jobs", 0) if t["id"].startswith("precision") else 0)
+        for t in missed:
+            print(t["id"])
     elif mode == "write":
         write(d, sys.argv[3])
     else:
