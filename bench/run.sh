@@ -145,12 +145,14 @@ jfr_profile() { # name, thread regex, delay, then the java command line after `j
   python3 "$bench/scripts/jfr_top.py" "$results/profiles/$name.jfr" "$threads" \
     > "$results/profiles/$name.txt"
 }
-jmh_profile() { # name benchmark
-  jmh "$2" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc -prof 'stack:lines=6;top=10' \
-    > "$results/profiles/$1.log" 2>&1 || true
+jmh_profile() { # name benchmark [more JMH options]
+  local name="$1" benchmark="$2"
+  shift 2
+  jmh "$benchmark" -f 1 -wi 2 -w 1s -i 3 -r 1s -prof gc -prof 'stack:lines=6;top=10' "$@" \
+    > "$results/profiles/$name.log" 2>&1 || true
   # The secondary results (gc and stack profilers) of the one benchmark.
-  awk '/^Secondary result/ {on=1} /^# Run complete/ {on=0} on' "$results/profiles/$1.log" \
-    > "$results/profiles/$1.txt"
+  awk '/^Secondary result/ {on=1} /^# Run complete/ {on=0} on' "$results/profiles/$name.log" \
+    > "$results/profiles/$name.txt"
 }
 precision_profiled=0
 for id in $(python3 "$bench/scripts/report.py" missed "$results"); do
@@ -166,7 +168,12 @@ for id in $(python3 "$bench/scripts/report.py" missed "$results"); do
       jmh_profile cron-hypernd 'dev.hypernd.bench.cron.CronNextFireBench.hypernd' ;;
     throughput)
       log "profiling throughput (JMH gc + stack)"
-      jmh_profile throughput-hypernd 'dev.hypernd.bench.throughput.ThroughputBench.hypernd' ;;
+      jmh_profile throughput-hypernd 'dev.hypernd.bench.throughput.ThroughputBench.hypernd' \
+        -p store=memory ;;
+    throughput-durable)
+      log "profiling durable throughput (JMH gc + stack)"
+      jmh_profile throughput-hypernd-sqlite \
+        'dev.hypernd.bench.throughput.ThroughputBench.hypernd' -p store=sqlite ;;
     precision-*)
       [ "$precision_profiled" = 1 ] && continue # one JFR of the engine covers every shape
       precision_profiled=1
@@ -197,11 +204,11 @@ done
 # ---- report --------------------------------------------------------------------------------
 python3 "$bench/scripts/machine.py" "$root" > "$results/machine-end.json"
 python3 - "$results/run.json" "$mode" "$(( $(date +%s) - started ))" "$java_opts" \
-  "${jmh_opts[*]}" <<'PY'
+  "${jmh_opts[*]}" "$root" "$stores" <<'PY'
 import json, sys
-out, mode, wall, java_opts, jmh_opts = sys.argv[1:]
+out, mode, wall, java_opts, jmh_opts, root, stores = sys.argv[1:]
 json.dump({"mode": mode, "wall_s": int(wall), "java_opts": java_opts, "jmh_opts": jmh_opts,
-           "precision_java_opts": java_opts}, open(out, "w"))
+           "precision_java_opts": java_opts, "root": root, "stores": stores}, open(out, "w"))
 PY
 python3 "$bench/scripts/report.py" write "$results" "$bench/RESULTS.md"
 log "wrote $bench/RESULTS.md"

@@ -2,9 +2,12 @@ package dev.hypernd.bench.throughput;
 
 import dev.hypernd.engine.store.InMemoryTaskStore;
 import dev.hypernd.engine.store.TaskStore;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * The task stores the throughput benchmark can run hypernd with: {@code memory} (the engine's
@@ -16,12 +19,22 @@ final class Stores {
 
   private Stores() {}
 
-  static TaskStore open(String name) throws Exception {
+  /** A new empty store; {@code dir} receives its files (unused by the memory store). */
+  static TaskStore open(String name, Path dir) throws Exception {
     return switch (name) {
       case "memory" -> new InMemoryTaskStore();
-      case "sqlite" -> openSqlite(Files.createTempDirectory("hypernd-bench-store"));
+      case "sqlite" -> openSqlite(dir);
       default -> throw new IllegalArgumentException("unknown store " + name);
     };
+  }
+
+  /** Deletes {@code dir} and everything in it. */
+  static void delete(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   static boolean sqliteAvailable() {

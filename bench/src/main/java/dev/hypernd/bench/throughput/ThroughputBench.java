@@ -4,6 +4,8 @@ import dev.hypernd.engine.TaskEvent;
 import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.engine.TaskSubmitter;
 import dev.hypernd.engine.store.TaskStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
@@ -47,18 +49,23 @@ public class ThroughputBench {
   /** hypernd: {@code TaskScheduler.task(...)} and {@code TaskSubmitter.submit()}. */
   @State(Scope.Benchmark)
   public static class Hypernd {
-    /** memory, or sqlite once the durable store is in the engine (run.sh --store). */
+    /**
+     * memory, or sqlite: the durable embedded store as the engine's TaskStore, in a fresh
+     * directory under java.io.tmpdir (run.sh adds it once the engine has it).
+     */
     @Param({"memory"})
     public String store;
 
     TaskScheduler scheduler;
     TaskSubmitter submitter;
     TaskStore taskStore;
+    Path storeDir;
     volatile CountDownLatch done;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-      taskStore = Stores.open(store);
+      storeDir = Files.createTempDirectory("hypernd-bench-store");
+      taskStore = Stores.open(store, storeDir);
       scheduler =
           TaskScheduler.builder()
               .workers(WORKERS)
@@ -81,6 +88,7 @@ public class ThroughputBench {
     public void tearDown() throws Exception {
       scheduler.shutdown(Duration.ofSeconds(30));
       taskStore.close();
+      Stores.delete(storeDir);
     }
   }
 
