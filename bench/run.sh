@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--quick] [--store memory|memory,sqlite|auto] [--skip-build]
 #
-#   --quick       shorter runs (JMH 3 forks, precision 8 s measured): under 10 minutes on 2 cores
+#   --quick       shorter runs (JMH 3 rounds, precision 10 s measured): under 10 minutes on 2 cores
 #   --store       stores for the hypernd throughput benchmark; auto (default) adds sqlite when the
 #                 engine has the durable store (dev.hypernd.store.sqlite.TaskStores)
 #   --skip-build  reuse bench/target/benchmarks.jar (while developing the harness)
@@ -63,13 +63,17 @@ python3 "$bench/scripts/machine.py" "$root" > "$results/machine.json"
 logback="-Dlogback.configurationFile=$bench/logback-bench.xml"
 heap="-Xms1g -Xmx1g"
 java_opts="$logback $heap"
+# JMH runs one fork of every benchmark per round, so that each round measures hypernd and its
+# peers minutes apart at most: ratios are taken per round, and the rounds are the repetitions.
 if [ "$mode" = quick ]; then
-  jmh_opts=(-f 3 -wi 2 -w 1s -i 3 -r 1s)
-  prec_seconds=8; prec_warmup=2; prec_window=2
+  rounds=3
+  jmh_opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
+  prec_seconds=10; prec_warmup=2; prec_window=2
   shell_opts=(--rounds 5 --runs 40 --warmup 30)
   daemon_quick=(--quick)
 else
-  jmh_opts=(-f 5 -wi 5 -w 2s -i 5 -r 2s)
+  rounds=5
+  jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s)
   prec_seconds=60; prec_warmup=5; prec_window=10
   shell_opts=(--rounds 10 --runs 100 --warmup 50)
   daemon_quick=()
@@ -88,16 +92,20 @@ fi
 log "cron: cross-check"
 java $java_opts -cp "$jar" dev.hypernd.bench.cron.CrossCheck "$results/crosscheck.json" \
   || log "cron cross-check found disagreements (listed in RESULTS.md); JMH will refuse to run"
-log "cron: JMH ${jmh_opts[*]}"
-jmh 'dev.hypernd.bench.cron.CronNextFireBench' "${jmh_opts[@]}" \
-  -rf json -rff "$results/jmh-cron.json" > "$results/jmh-cron.log" 2>&1 \
-  || log "cron JMH failed; see $results/jmh-cron.log"
+for r in $(seq 1 "$rounds"); do
+  log "cron: JMH round $r of $rounds, ${jmh_opts[*]}"
+  jmh 'dev.hypernd.bench.cron.CronNextFireBench' "${jmh_opts[@]}" \
+    -rf json -rff "$results/jmh-cron-$r.json" > "$results/jmh-cron-$r.log" 2>&1 \
+    || log "cron JMH failed; see $results/jmh-cron-$r.log"
+done
 
 # ---- 3. throughput (before precision: both are short, precision is the long part) ----------
-log "throughput: JMH ${jmh_opts[*]}, stores $stores"
-jmh 'dev.hypernd.bench.throughput.ThroughputBench' "${jmh_opts[@]}" -p store="$stores" \
-  -rf json -rff "$results/jmh-throughput.json" > "$results/jmh-throughput.log" 2>&1 \
-  || log "throughput JMH failed; see $results/jmh-throughput.log"
+for r in $(seq 1 "$rounds"); do
+  log "throughput: JMH round $r of $rounds, ${jmh_opts[*]}, stores $stores"
+  jmh 'dev.hypernd.bench.throughput.ThroughputBench' "${jmh_opts[@]}" -p store="$stores" \
+    -rf json -rff "$results/jmh-throughput-$r.json" > "$results/jmh-throughput-$r.log" 2>&1 \
+    || log "throughput JMH failed; see $results/jmh-throughput-$r.log"
+done
 
 # ---- 2. precision --------------------------------------------------------------------------
 precision() { # contender jobs shape out [extra java options...]
@@ -134,7 +142,7 @@ python3 "$bench/scripts/daemon_bench.py" --root "$root" --out "$results/daemon.j
   || log "daemon harness failed"
 
 # ---- profiles of missed targets ------------------------------------------------------------
-profile_budget=450 # seconds into a --quick run after which profiles are skipped
+profile_budget=500 # seconds into a --quick run after which profiles are skipped
 jfr_profile() { # name, thread regex, delay, then the java command line after `java`
   local name="$1" threads="$2" delay="$3"
   shift 3
@@ -204,10 +212,11 @@ done
 # ---- report --------------------------------------------------------------------------------
 python3 "$bench/scripts/machine.py" "$root" > "$results/machine-end.json"
 python3 - "$results/run.json" "$mode" "$(( $(date +%s) - started ))" "$java_opts" \
-  "${jmh_opts[*]}" "$root" "$stores" <<'PY'
+  "${jmh_opts[*]}" "$root" "$stores" "$rounds" <<'PY'
 import json, sys
-out, mode, wall, java_opts, jmh_opts, root, stores = sys.argv[1:]
-json.dump({"mode": mode, "wall_s": int(wall), "java_opts": java_opts, "jmh_opts": jmh_opts,
+out, mode, wall, java_opts, jmh_opts, root, stores, rounds = sys.argv[1:]
+json.dump({"mode": mode, "wall_s": int(wall), "java_opts": java_opts,
+           "jmh_opts": f"{rounds} rounds of: {jmh_opts}",
            "precision_java_opts": java_opts, "root": root, "stores": stores}, open(out, "w"))
 PY
 python3 "$bench/scripts/report.py" write "$results" "$bench/RESULTS.md"

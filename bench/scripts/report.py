@@ -33,21 +33,35 @@ def spread(values):
     return (min(values), statistics.median(values), max(values), len(values))
 
 
-def jmh(d, name):
-    """benchmark method (with params) -> {"forks": [fork means], "unit": unit}."""
-    data = load(d, name)
-    if data is None:
+def jmh(d, prefix):
+    """benchmark (with params) -> {"forks": [score per round], "unit", "iterations"}; run.sh runs
+    one fork of every benchmark per round, in files PREFIX-1.json, PREFIX-2.json, ..."""
+    files = sorted(glob.glob(os.path.join(d, prefix + "-*.json")),
+                   key=lambda p: int(p.rsplit("-", 1)[1].split(".")[0]))
+    if not files:
         return None
     out = {}
-    for b in data:
-        method = b["benchmark"].rsplit(".", 1)[1]
-        params = b.get("params") or {}
-        key = method + "".join(f"[{k}={v}]" for k, v in sorted(params.items()))
-        forks = [statistics.mean(iters) for iters in b["primaryMetric"]["rawData"]]
-        out[key] = {"forks": forks, "unit": b["primaryMetric"]["scoreUnit"],
-                    "iterations": len(b["primaryMetric"]["rawData"][0]),
-                    "secondary": b.get("secondaryMetrics", {})}
+    for r, path in enumerate(files):
+        with open(path) as f:
+            data = json.load(f)
+        for b in data:
+            method = b["benchmark"].rsplit(".", 1)[1]
+            params = b.get("params") or {}
+            key = method + "".join(f"[{k}={v}]" for k, v in sorted(params.items()))
+            e = out.setdefault(key, {"forks": [], "by_round": {}, "unit":
+                                     b["primaryMetric"]["scoreUnit"],
+                                     "iterations": len(b["primaryMetric"]["rawData"][0])})
+            for iters in b["primaryMetric"]["rawData"]:
+                score = statistics.mean(iters)
+                e["forks"].append(score)
+                e["by_round"][r] = score
     return out
+
+
+def ratios(j, num, den):
+    """num/den per round, for the rounds that measured both."""
+    a, b = j[num]["by_round"], j[den]["by_round"]
+    return [a[r] / b[r] for r in sorted(a) if r in b and b[r]]
 
 
 def fmt(x, digits=None):
@@ -70,14 +84,16 @@ def verdict(met):
 # ---- evaluation ---------------------------------------------------------------------------------
 
 def eval_cron(d):
-    j = jmh(d, "jmh-cron.json")
+    j = jmh(d, "jmh-cron")
     if not j or "hypernd" not in j or "spring" not in j:
         return None
+    r = ratios(j, "spring", "hypernd")
     h = statistics.median(j["hypernd"]["forks"])
     s = statistics.median(j["spring"]["forks"])
     return {"id": "cron", "target": "cron next-fire ≥ 5× faster than Spring",
-            "figure": f"{fmt(s / h, 1)}× (Spring median {fmt(s)} ns / hypernd median {fmt(h)} ns)",
-            "met": s / h >= 5}
+            "figure": f"{fmt(statistics.median(r), 1)}× (per-round ratio min / median / max "
+                      f"{mmm(r, 1)} over {len(r)} rounds; Spring {fmt(s)} ns, hypernd {fmt(h)} ns)",
+            "met": statistics.median(r) >= 5}
 
 
 def precision_runs(d):
@@ -124,17 +140,19 @@ def eval_precision(d):
 
 
 def eval_throughput(d):
-    j = jmh(d, "jmh-throughput.json")
+    j = jmh(d, "jmh-throughput")
     out = []
-    if j and "hypernd[store=memory]" in j and "stpe" in j:
-        h = statistics.median(j["hypernd[store=memory]"]["forks"])
-        s = statistics.median(j["stpe"]["forks"])
-        fig = f"hypernd {fmt(h)}/s = {fmt(h / s, 2)}× STPE ({fmt(s)}/s)"
-        met = h / s >= 0.5
+    hk = "hypernd[store=memory]"
+    if j and hk in j and "stpe" in j:
+        h = statistics.median(j[hk]["forks"])
+        rs = ratios(j, hk, "stpe")
+        fig = (f"hypernd {fmt(h)}/s = {fmt(statistics.median(rs), 2)}× STPE (per round "
+               f"{mmm(rs, 2)})")
+        met = statistics.median(rs) >= 0.5
         if "quartz" in j:
-            q = statistics.median(j["quartz"]["forks"])
-            fig += f"; {fmt(h / q, 1)}× Quartz ({fmt(q)}/s)"
-            met = met and h / q >= 10
+            rq = ratios(j, hk, "quartz")
+            fig += f"; {fmt(statistics.median(rq), 1)}× Quartz (per round {mmm(rq, 1)})"
+            met = met and statistics.median(rq) >= 10
         out.append({"id": "throughput", "target": "throughput ≥ ½ STPE and ≥ 10× Quartz",
                     "figure": fig, "met": met})
     durable = (j or {}).get("hypernd[store=sqlite]")
@@ -161,9 +179,16 @@ def eval_shell(d):
         return None
     f = statistics.median(shell_rounds(sh, "floor"))
     e = statistics.median(shell_rounds(sh, "engine"))
+    r = shell_ratios(sh, "engine")
     return {"id": "shell", "target": "shell job due-to-exec within 1.2× of ProcessBuilder.start()",
-            "figure": f"engine {fmt(e)} µs vs floor {fmt(f)} µs: {fmt(e / f, 2)}×",
-            "met": e / f <= 1.2}
+            "figure": f"{fmt(statistics.median(r), 2)}× (per round {mmm(r, 2)}; engine p50 "
+                      f"{fmt(e)} µs, floor p50 {fmt(f)} µs)",
+            "met": statistics.median(r) <= 1.2}
+
+
+def shell_ratios(sh, variant, key="exec_p50_us"):
+    """variant ÷ floor of the per-round medians, round by round (the variants interleave)."""
+    return [a / b for a, b in zip(shell_rounds(sh, variant, key), shell_rounds(sh, "floor", key))]
 
 
 def eval_daemon(d):
@@ -232,7 +257,7 @@ def machine_section(d, lines):
 
 def cron_section(d, lines):
     lines += ["## 1. Cron next-fire", ""]
-    j = jmh(d, "jmh-cron.json")
+    j = jmh(d, "jmh-cron")
     cc = load(d, "crosscheck.json")
     if not j:
         lines += ["Not measured (no JMH output).", ""]
@@ -242,20 +267,20 @@ def cron_section(d, lines):
                  f"expressions × {cc['starts'] if cc else '?'} start instants "
                  f"({cc['pairs'] if cc else '?'} calls per invocation). Each library gets its "
                  "own input type prepared beforehand (parse and conversion are not timed). "
-                 "Repetitions = JMH forks; each fork's figure is the mean of its "
-                 f"{j['hypernd']['iterations']} measurement iterations.")
+                 "Repetitions = rounds: each round runs one JMH fork of every implementation, "
+                 "back to back, and a fork's figure is the mean of its "
+                 f"{j['hypernd']['iterations']} measurement iterations. Ratios are taken within "
+                 "each round, then summarised over the rounds.")
     lines.append("")
-    lines.append("| implementation | ns/op min / **median** / max | forks | hypernd faster by "
-                 "(median ratio) | worst case (peer min / hypernd max) |")
-    lines.append("|---|---|---|---|---|")
-    h = j["hypernd"]["forks"]
+    lines.append("| implementation | ns/op min / **median** / max | rounds | peer ÷ hypernd per "
+                 "round, min / **median** / max |")
+    lines.append("|---|---|---|---|")
     for name in ["hypernd"] + PEERS_CRON:
         if name not in j:
             continue
         f = j[name]["forks"]
-        ratio = "—" if name == "hypernd" else f"{fmt(statistics.median(f) / statistics.median(h), 1)}×"
-        worst = "—" if name == "hypernd" else f"{fmt(min(f) / max(h), 1)}×"
-        lines.append(f"| {CRON_LABEL[name]} | {mmm(f)} | {len(f)} | {ratio} | {worst} |")
+        ratio = "—" if name == "hypernd" else f"{mmm(ratios(j, name, 'hypernd'), 1)}×"
+        lines.append(f"| {CRON_LABEL[name]} | {mmm(f)} | {len(f)} | {ratio} |")
     lines.append("")
     if cc:
         lines.append("**Cross-check** (run before timing; the benchmark refuses to run on a "
@@ -316,9 +341,9 @@ def precision_section(d, lines):
         f"run (`{run.get('precision_java_opts')}`). The first {any_run['warmup_s']} s of fires are "
         f"warm-up and discarded; then {any_run['seconds']} s are measured"
         + (" (**--quick**: the full run measures 60 s)" if run.get("mode") == "quick" else "")
-        + f". Percentiles are over every measured fire of the run; the p99 spread is min / median "
-        f"/ max over the {len(any_run['windows'])} consecutive {any_run['window_s']}-s windows of "
-        f"the run (the repetitions).")
+        + f". Each cell: **the percentile over every measured fire of the run** (min / median / "
+        f"max of the same percentile over the {len(any_run['windows'])} consecutive "
+        f"{any_run['window_s']}-s windows of the run, the repetitions).")
     lines.append("")
     lines.append("How due is measured: STPE and hypernd on `System.nanoTime()`, due = anchor + n × "
                  "period, where the anchor is planned by the harness (STPE gets it as the initial "
@@ -333,9 +358,9 @@ def precision_section(d, lines):
     for (jobs, shape) in sorted({(k[0], k[1]) for k in runs}, key=lambda k: (k[1], k[0])):
         lines.append(f"### {jobs:,} jobs, {shape}")
         lines.append("")
-        lines.append("| contender | p50 | p99 | p99.9 | max | p99 over windows min / **median** / "
-                     "max | early starts | missing fires | p99 vs STPE |")
-        lines.append("|---|---|---|---|---|---|---|---|---|")
+        lines.append("| contender | p50 | p99 | p99.9 | max | early starts | missing fires | "
+                     "p99 ÷ STPE p99 |")
+        lines.append("|---|---|---|---|---|---|---|---|")
         stpe = runs.get((jobs, shape, "stpe"))
         for c in ["hypernd", "stpe", "quartz"]:
             r = runs.get((jobs, shape, c))
@@ -349,16 +374,19 @@ def precision_section(d, lines):
                                         if dropped else "")
             overran = " ⚠ registration overran the first due" if r.get(
                 "registration_overran_first_due") else ""
-            lines.append(f"| {c}{overran} | {fmt(w['p50_us'])} | {fmt(w['p99_us'])} | "
-                         f"{fmt(w['p999_us'])} | {fmt(w['max_us'])} | "
-                         f"{mmm([x['p99_us'] for x in r['windows']])} | {w['early']} of "
+            def cell(key):
+                per = [x[key] for x in r["windows"] if x[key] is not None]
+                return f"**{fmt(w[key])}** ({fmt(min(per))} / {fmt(statistics.median(per))} / " \
+                       f"{fmt(max(per))})" if per else fmt(w[key])
+            lines.append(f"| {c}{overran} | {cell('p50_us')} | {cell('p99_us')} | "
+                         f"{cell('p999_us')} | {cell('max_us')} | {w['early']} of "
                          f"{w['count']:,} | {miss} | {ratio} |")
         lines.append("")
 
 
 def throughput_section(d, lines):
     lines += ["## 3. Throughput", ""]
-    j = jmh(d, "jmh-throughput.json")
+    j = jmh(d, "jmh-throughput")
     if not j:
         lines += ["Not measured.", ""]
         return
@@ -367,16 +395,16 @@ def throughput_section(d, lines):
                  "and waits for all to complete (hypernd: `TaskSubmitter.submit`, completion = "
                  "its `task.completed` event; STPE: `execute`, completion = end of body; Quartz "
                  "RAMJobStore: `scheduleJob` with a start-now trigger, completion = "
-                 "`triggerComplete`). Repetitions = JMH forks.")
+                 "`triggerComplete`). Repetitions = rounds of one JMH fork per contender, back "
+                 "to back; ratios are taken within each round.")
     lines.append("")
-    lines.append("| contender | tasks/s min / **median** / max | forks | ratio to hypernd "
-                 "(median) |")
+    lines.append("| contender | tasks/s min / **median** / max | rounds | hypernd (memory) ÷ "
+                 "contender per round, min / **median** / max |")
     lines.append("|---|---|---|---|")
-    h = statistics.median(j["hypernd[store=memory]"]["forks"]) if "hypernd[store=memory]" in j \
-        else None
+    hk = "hypernd[store=memory]"
     for key in sorted(j, key=lambda k: (not k.startswith("hypernd"), k)):
         f = j[key]["forks"]
-        r = f"{fmt(statistics.median(f) / h, 2)}×" if h else "—"
+        r = f"{mmm(ratios(j, hk, key), 2)}×" if hk in j and key != hk else "—"
         lines.append(f"| {key} | {mmm(f)} | {len(f)} | {r} |")
     lines.append("")
     if "hypernd[store=sqlite]" not in j:
@@ -398,22 +426,23 @@ def shell_section(d, lines):
                  "thing (the clock of `System.nanoTime()`); **done** = from the call until the "
                  "result is in the caller's hands. *floor*: bare `ProcessBuilder.start()`, "
                  "stdout read to EOF, `waitFor()`; *floor_setsid*: the same through "
-                 "`/usr/bin/setsid` as ShellRunner starts every job; *runner*: "
+                 "`/usr/bin/setsid` as ShellRunner starts every job; *floor_setsid_static*: "
+                 "the same through a static ten-line setsid+exec helper "
+                 "(`bench/src/main/c/setsid_static.c`), the cost of the extra exec alone; *runner*: "
                  "`ShellRunner.run`; *engine*: `TaskSubmitter.submit` of a job whose body is "
                  "`ShellRunner.run`, done = `task.completed`. Variants alternate run by run; "
                  f"{sh['rounds']} rounds × {sh['runs_per_round']} runs each (after "
                  f"{sh['warmup_runs']} warm-up runs); the figures are per-round medians, min / "
                  "**median** / max over rounds.")
     lines.append("")
-    lines.append("| variant | exec p50 (µs) | exec vs floor | done p50 (µs) | done vs floor |")
+    lines.append("| variant | exec p50 (µs) | exec ÷ floor, per round | done p50 (µs) | "
+                 "done ÷ floor, per round |")
     lines.append("|---|---|---|---|---|")
-    fe = statistics.median(shell_rounds(sh, "floor"))
-    fd = statistics.median(shell_rounds(sh, "floor", "done_p50_us"))
     for v in sh["variants"]:
         e = shell_rounds(sh, v)
         dn = shell_rounds(sh, v, "done_p50_us")
-        lines.append(f"| {v} | {mmm(e)} | {fmt(statistics.median(e) / fe, 2)}× | {mmm(dn)} | "
-                     f"{fmt(statistics.median(dn) / fd, 2)}× |")
+        lines.append(f"| {v} | {mmm(e)} | {mmm(shell_ratios(sh, v), 2)}× | {mmm(dn)} | "
+                     f"{mmm(shell_ratios(sh, v, 'done_p50_us'), 2)}× |")
     lines.append("")
 
 
