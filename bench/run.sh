@@ -67,13 +67,13 @@ java_opts="$logback $heap"
 # peers minutes apart at most: ratios are taken per round, and the rounds are the repetitions.
 if [ "$mode" = quick ]; then
   rounds=3
-  jmh_opts=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
-  prec_seconds=10; prec_warmup=2; prec_window=2
+  jmh_opts=(-f 1 -wi 1 -w 1s -i 3 -r 1s)
+  prec_seconds=10; prec_warmup=1; prec_window=2
   shell_opts=(--rounds 5 --runs 40 --warmup 30)
   daemon_quick=(--quick)
 else
   rounds=5
-  jmh_opts=(-f 1 -wi 5 -w 2s -i 5 -r 2s)
+  jmh_opts=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
   prec_seconds=60; prec_warmup=5; prec_window=10
   shell_opts=(--rounds 10 --runs 100 --warmup 50)
   daemon_quick=()
@@ -142,7 +142,7 @@ python3 "$bench/scripts/daemon_bench.py" --root "$root" --out "$results/daemon.j
   || log "daemon harness failed"
 
 # ---- profiles of missed targets ------------------------------------------------------------
-profile_budget=500 # seconds into a --quick run after which profiles are skipped
+profile_budget=520 # seconds into a --quick run after which profiles are skipped
 jfr_profile() { # name, thread regex, delay, then the java command line after `java`
   local name="$1" threads="$2" delay="$3"
   shift 3
@@ -204,7 +204,7 @@ for id in $(python3 "$bench/scripts/report.py" missed "$results"); do
     shell)
       log "profiling shell with JFR"
       jfr_profile shell-engine 'hypernd-|main|process reaper' 2s $java_opts -cp "$jar" \
-        dev.hypernd.bench.shell.ShellMain --rounds 3 --runs 60 --warmup 40 "${stamp[@]}" \
+        dev.hypernd.bench.shell.ShellMain --rounds 2 --runs 40 --warmup 30 "${stamp[@]}" \
         --out "$results/profiles/shell-run.json" ;;
   esac
 done

@@ -153,7 +153,7 @@ def footprint(root, quick):
 
 
 def reload(root, quick, jfr=None):
-    reps = 5 if quick else 20
+    reps = 3 if jfr else 5 if quick else 20
     with tempfile.TemporaryDirectory(prefix="hypernd-bench-") as work:
         path = os.path.join(work, "jobs.yaml")
         job_file(path, RELOAD_JOBS, CANARIES)
