@@ -115,6 +115,10 @@ class Daemon:
                 fields[k] = v.strip()
         return int(fields["VmRSS"].split()[0]), int(fields["Threads"])
 
+    def cmdline(self):
+        with open(f"/proc/{self.proc.pid}/cmdline", "rb") as f:
+            return " ".join(a.decode() for a in f.read().split(b"\0") if a)
+
     def stop(self):
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -146,7 +150,8 @@ def footprint(root, quick):
                     rss.append(r)
                     threads.append(th)
                     time.sleep(1)
-                out.append({"jobs": n, "idle_s": idle_s, "rss_kb": rss, "threads": threads})
+                out.append({"jobs": n, "idle_s": idle_s, "rss_kb": rss, "threads": threads,
+                            "cmdline": d.cmdline()})
             finally:
                 d.stop()
     return out

@@ -15,7 +15,7 @@ UNITS = {"ns": 1e-6, "us": 1e-3, "µs": 1e-3, "ms": 1.0, "s": 1000.0}
 
 
 def events(path, name):
-    text = subprocess.run(["jfr", "print", "--stack-depth", "16", "--events", name, path],
+    text = subprocess.run(["jfr", "print", "--stack-depth", "64", "--events", name, path],
                           capture_output=True, text=True).stdout
     for block in text.split(name + " {")[1:]:
         m = re.search(r'(?:sampledThread|eventThread) = "([^"]*)"', block)
@@ -34,6 +34,7 @@ def main():
     path = sys.argv[1]
     only = re.compile(sys.argv[2]) if len(sys.argv) > 2 else None
     top, stacks, threads = collections.Counter(), collections.Counter(), collections.Counter()
+    inclusive = collections.Counter()
     total = other = 0
     for thread, frames, _ in events(path, "jdk.ExecutionSample"):
         if not frames:
@@ -45,6 +46,8 @@ def main():
         threads[thread] += 1
         top[short(frames[0])] += 1
         stacks[" <- ".join(short(f) for f in frames[:5])] += 1
+        for method in {short(f) for f in frames if f.startswith("dev.hypernd.")}:
+            inclusive[method] += 1
     scope = f" of threads matching /{only.pattern}/ ({other} samples of other threads left out)" \
         if only else ""
     print(f"CPU: {total} execution samples{scope}")
@@ -58,6 +61,10 @@ def main():
         print("\ntop stacks (5 frames, innermost first):")
         for s, c in stacks.most_common(8):
             print(f"  {100.0 * c / total:5.1f}%  {s}")
+        if inclusive:
+            print("\nhypernd methods on the stack (inclusive, deepest 64 frames):")
+            for m, c in inclusive.most_common(12):
+                print(f"  {100.0 * c / total:5.1f}%  {m}")
 
     waits, wait_ms, by_thread = collections.Counter(), collections.Counter(), collections.Counter()
     for thread, frames, ms in events(path, "jdk.ThreadPark"):

@@ -457,10 +457,14 @@ def daemon_section(d, lines):
                   f"({dm['daemon_reason']}). `bench/scripts/daemon_bench.py` measures them as "
                   "soon as `bin/hypernd run` exists: rerun `bench/run.sh`.", ""]
         return
+    cmd = next((f["cmdline"] for f in dm.get("footprint", []) if "cmdline" in f), None)
     lines.append(f"`bin/hypernd run FILE --log-format json --socket S` with "
-                 f"HYPERND_JAVA_OPTS=`{dm['java_opts'] or '(unset: JVM defaults)'}`; jobs are "
-                 "`interval: 3600s`, `command: \"true\"` (idle). RSS and thread count from "
-                 "`/proc/PID/status` after the idle period, sampled once a second.")
+                 f"HYPERND_JAVA_OPTS=`{dm['java_opts'] or '(unset: JVM defaults)'}`"
+                 + (f" (the daemon's command line: `{cmd}`)" if cmd else "")
+                 + "; jobs are `interval: 3600s`, `command: \"true\"` (idle), state and socket "
+                 "in a fresh temporary directory. RSS and thread count from `/proc/PID/status` "
+                 f"after {dm['footprint'][0].get('idle_s', '?') if dm.get('footprint') else '?'} s "
+                 "idle, sampled once a second.")
     lines.append("")
     lines.append("| jobs | RSS MiB min / **median** / max | threads min / **median** / max | "
                  "samples |")

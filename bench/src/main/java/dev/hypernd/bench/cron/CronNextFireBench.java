@@ -27,7 +27,8 @@ public class CronNextFireBench {
   @Setup
   public void setUp() {
     if (CronCases.pairs() != PAIRS) {
-      throw new IllegalStateException("PAIRS is " + PAIRS + " but the mix has " + CronCases.pairs());
+      throw new IllegalStateException(
+          "PAIRS is " + PAIRS + " but the mix has " + CronCases.pairs());
     }
     CrossCheck.run().requireAgreement();
     peers = new CronPeers(CronCases.CASES, CronCases.STARTS);

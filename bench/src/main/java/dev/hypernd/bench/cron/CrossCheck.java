@@ -56,7 +56,8 @@ public final class CrossCheck {
         Instant start = CronCases.STARTS.get(si);
         Optional<Instant> expected = peers.hypernd(p);
         List<Optional<Instant>> got = new ArrayList<>();
-        boolean nearDst = nearChange(c.zone(), start) || expected.map(i -> nearChange(c.zone(), i)).orElse(false);
+        boolean nearDst =
+            nearChange(c.zone(), start) || expected.map(i -> nearChange(c.zone(), i)).orElse(false);
         for (IntFunction<Optional<Instant>> fn : fns) {
           Optional<Instant> r = safely(fn, p);
           got.add(r);
@@ -79,8 +80,18 @@ public final class CrossCheck {
               checkedPerPeer.get(PEERS[k])[1]++;
             } else {
               mismatches.add(
-                  PEERS[k] + ": '" + c.expression() + "' in " + c.zone() + " after " + start
-                      + ": hypernd " + row.get("hypernd") + ", " + PEERS[k] + " "
+                  PEERS[k]
+                      + ": '"
+                      + c.expression()
+                      + "' in "
+                      + c.zone()
+                      + " after "
+                      + start
+                      + ": hypernd "
+                      + row.get("hypernd")
+                      + ", "
+                      + PEERS[k]
+                      + " "
                       + row.get(PEERS[k]));
             }
           }
@@ -112,7 +123,9 @@ public final class CrossCheck {
   public void requireAgreement() {
     if (!mismatches.isEmpty()) {
       throw new IllegalStateException(
-          "cron cross-check failed on " + mismatches.size() + " pair(s):\n  "
+          "cron cross-check failed on "
+              + mismatches.size()
+              + " pair(s):\n  "
               + String.join("\n  ", mismatches));
     }
   }

@@ -4,11 +4,11 @@ import dev.hypernd.engine.EngineClock;
 import java.time.Instant;
 
 /**
- * The host's clocks, except that the registering thread reads a planned anchor while it registers
- * a job. {@code TaskScheduler.interval} has no initial delay: the first fire is one period after
- * the engine reads its clock at registration. Pinning that reading makes the engine's n-th due
- * exactly anchor + n × period, as for the other contenders. Pinned values are never ahead of the
- * real clock, and other threads (dispatch, workers) always read the real clocks.
+ * The host's clocks, except that the registering thread reads a planned anchor while it registers a
+ * job. {@code TaskScheduler.interval} has no initial delay: the first fire is one period after the
+ * engine reads its clock at registration. Pinning that reading makes the engine's n-th due exactly
+ * anchor + n × period, as for the other contenders. Pinned values are never ahead of the real
+ * clock, and other threads (dispatch, workers) always read the real clocks.
  */
 final class PinnedClock implements EngineClock {
   private volatile Thread pinnedThread;

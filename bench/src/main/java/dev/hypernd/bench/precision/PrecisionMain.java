@@ -6,6 +6,7 @@ import dev.hypernd.bench.Stats;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class PrecisionMain {
         }
       }
     }
-    long[] got = java.util.Arrays.copyOf(sample, count);
+    long[] got = Arrays.copyOf(sample, count);
     Map<String, Object> m = Stats.latenessMicros(got);
     m.put("expected", expected);
     m.put("missing", expected - count);

@@ -13,10 +13,10 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 
 /**
- * Quartz in memory ({@code RAMJobStore}), defaults except the thread count: one job and one
- * {@code SimpleTrigger} repeating every period per job. Quartz keeps time in wall-clock
- * milliseconds, so its due time is the trigger's own {@code scheduledFireTime} and lateness is the
- * wall clock at body start minus it.
+ * Quartz in memory ({@code RAMJobStore}), defaults except the thread count: one job and one {@code
+ * SimpleTrigger} repeating every period per job. Quartz keeps time in wall-clock milliseconds, so
+ * its due time is the trigger's own {@code scheduledFireTime} and lateness is the wall clock at
+ * body start minus it.
  */
 final class QuartzContender implements Contender {
   // Quartz instantiates the job class by reflection for every fire; the class finds its recorder

@@ -29,6 +29,7 @@ final class WallClock {
 
   Instant toInstant(long nanos) {
     long wall = toWall(nanos);
-    return Instant.ofEpochSecond(Math.floorDiv(wall, 1_000_000_000L), Math.floorMod(wall, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(wall, 1_000_000_000L), Math.floorMod(wall, 1_000_000_000L));
   }
 }

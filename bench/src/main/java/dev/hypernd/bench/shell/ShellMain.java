@@ -2,6 +2,7 @@ package dev.hypernd.bench.shell;
 
 import dev.hypernd.bench.Args;
 import dev.hypernd.bench.Json;
+import dev.hypernd.bench.Stats;
 import dev.hypernd.engine.TaskEvent;
 import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.engine.TaskSubmitter;
@@ -40,8 +41,8 @@ import java.util.concurrent.TimeUnit;
  * {@code floor_setsid} is the floor started through {@code /usr/bin/setsid}, as ShellRunner starts
  * every job (its own session and process group): it splits the runner's overhead into the cost of
  * that extra exec and the rest; {@code floor_setsid_static} (with {@code --setsid-static}) uses a
- * static ten-line setsid+exec helper instead (bench/src/main/c/setsid_static.c). Variants alternate run by run; each round of {@code --runs} runs
- * per variant is a repetition.
+ * static ten-line setsid+exec helper instead (bench/src/main/c/setsid_static.c). Variants alternate
+ * run by run; each round of {@code --runs} runs per variant is a repetition.
  */
 public final class ShellMain {
 
@@ -75,7 +76,7 @@ public final class ShellMain {
         .monitor()
         .onEvent(
             e -> {
-              if (e.type().equals(TaskEvent.Type.COMPLETED) || e.type() == TaskEvent.Type.FAILED) {
+              if (e.type() == TaskEvent.Type.COMPLETED || e.type() == TaskEvent.Type.FAILED) {
                 completed.add(e);
               }
             });
@@ -206,9 +207,9 @@ public final class ShellMain {
       }
       Arrays.sort(v);
       String name = k == 0 ? "exec" : "done";
-      m.put(name + "_p50_us", dev.hypernd.bench.Stats.micros(dev.hypernd.bench.Stats.percentile(v, 0.5)));
-      m.put(name + "_p90_us", dev.hypernd.bench.Stats.micros(dev.hypernd.bench.Stats.percentile(v, 0.9)));
-      m.put(name + "_max_us", dev.hypernd.bench.Stats.micros(v[v.length - 1]));
+      m.put(name + "_p50_us", Stats.micros(Stats.percentile(v, 0.5)));
+      m.put(name + "_p90_us", Stats.micros(Stats.percentile(v, 0.9)));
+      m.put(name + "_max_us", Stats.micros(v[v.length - 1]));
     }
     return m;
   }

@@ -48,7 +48,8 @@ final class Stores {
 
   private static TaskStore openSqlite(Path dir) throws Exception {
     if (!sqliteAvailable()) {
-      throw new IllegalStateException("not measured yet: store not landed (" + SQLITE_FACTORY + ")");
+      throw new IllegalStateException(
+          "not measured yet: store not landed (" + SQLITE_FACTORY + ")");
     }
     Method open = Class.forName(SQLITE_FACTORY).getMethod("open", Path.class);
     return (TaskStore) open.invoke(null, dir.resolve("state.db"));

@@ -50,8 +50,8 @@ public class ThroughputBench {
   @State(Scope.Benchmark)
   public static class Hypernd {
     /**
-     * memory, or sqlite: the durable embedded store as the engine's TaskStore, in a fresh
-     * directory under java.io.tmpdir (run.sh adds it once the engine has it).
+     * memory, or sqlite: the durable embedded store as the engine's TaskStore, in a fresh directory
+     * under java.io.tmpdir (run.sh adds it once the engine has it).
      */
     @Param({"memory"})
     public String store;
