@@ -63,13 +63,14 @@ class Daemon:
         if extra_java_opts:
             env["HYPERND_JAVA_OPTS"] = (env.get("HYPERND_JAVA_OPTS", "") + " "
                                         + extra_java_opts).strip()
-        env["XDG_STATE_HOME"] = os.path.join(workdir, "state")
         env["XDG_RUNTIME_DIR"] = workdir
         self.socket = os.path.join(workdir, "hypernd.sock")
+        # Explicit, because as root the default state file is /var/lib/hypernd/state.db.
+        self.state = os.path.join(workdir, "state.db")
         self.lines = queue.Queue()
         self.proc = subprocess.Popen(
             [os.path.join(root, "bin/hypernd"), "run", jobs_path,
-             "--log-format", "json", "--socket", self.socket],
+             "--log-format", "json", "--socket", self.socket, "--state", self.state],
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
