@@ -64,6 +64,7 @@ export SOURCE_DATE_EPOCH
 maintainer="${DEBFULLNAME:-hypernd maintainers} <${DEBEMAIL:-maintainers@hypernd.example}>"
 
 stage="$(mktemp -d)"
+chmod 0755 "$stage" # the root directory of the package; mktemp makes it 0700
 trap 'rm -rf "$stage"' EXIT
 umask 022
 

@@ -112,7 +112,9 @@ class ManPagesTest {
     for (String option : longOptions(spec)) {
       assertThat(usage).contains(option);
       assertThat(ManPage.mentions(own, option) || ManPage.mentions(common, option))
-          .as("%s: %s is in --help of '%s' but not in the man page", page.file(), option, spec)
+          .as(
+              "%s: %s is in the --help of %s but not in the man page",
+              page.file(), option, spec.qualifiedName())
           .isTrue();
     }
     for (CommandLine sub : command.getSubcommands().values()) {
