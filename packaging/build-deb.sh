@@ -73,6 +73,12 @@ install -D -m 0755 "$deb/hypernd.launcher" "$stage/usr/bin/hypernd"
 install -D -m 0755 "$deb/hypernctl.launcher" "$stage/usr/bin/hypernctl"
 install -D -m 0644 "$jar" "$stage/usr/share/hypernd/hypernd.jar"
 
+# hypernctl's class list, from which postinst builds a class-data sharing archive in
+# /var/cache/hypernd with the Java that is installed (see packaging/deb/README.md).
+"$deb/hypernctl-classlist.sh" "$jar" "$deb/jobs.yaml" "$stage/usr/share/hypernd/hypernctl.classlist"
+chmod 0644 "$stage/usr/share/hypernd/hypernctl.classlist"
+install -d -m 0755 "$stage/var/cache/hypernd"
+
 # The service and its job file (a conffile: dpkg keeps an administrator's edits).
 install -D -m 0644 "$unit" "$stage/lib/systemd/system/hypernd.service"
 install -D -m 0644 "$deb/jobs.yaml" "$stage/etc/hypernd/jobs.yaml"
@@ -131,6 +137,9 @@ for script in postinst prerm postrm; do
 done
 echo /etc/hypernd/jobs.yaml >"$stage/DEBIAN/conffiles"
 chmod 0644 "$stage/DEBIAN/conffiles"
+# postinst rebuilds hypernctl's archive whenever a Java package changes files under /usr/lib/jvm.
+echo 'interest-noawait /usr/lib/jvm' >"$stage/DEBIAN/triggers"
+chmod 0644 "$stage/DEBIAN/triggers"
 (cd "$stage" && find . -path ./DEBIAN -prune -o -path ./etc -prune -o -type f -printf '%P\0' |
   LC_ALL=C sort -z | xargs -0 md5sum) >"$stage/DEBIAN/md5sums"
 chmod 0644 "$stage/DEBIAN/md5sums"

@@ -40,6 +40,11 @@ class DebPackageIT {
   private static final Path UNIT = Path.of("packaging", "hypernd.service");
   private static final String JAVA =
       Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static final String ARCHIVE_DUMP =
+      "java -XX:+UseSerialGC -Xshare:dump"
+          + " -XX:SharedClassListFile=/usr/share/hypernd/hypernctl.classlist"
+          + " -XX:SharedArchiveFile=/var/cache/hypernd/hypernctl.jsa"
+          + " -cp /usr/share/hypernd/hypernd.jar";
   private static final String DEPENDS =
       "default-jre-headless (>= 2:1.17) | java17-runtime-headless | java-runtime-headless (>= 17)";
 
@@ -56,6 +61,7 @@ class DebPackageIT {
               Map.entry("usr/share/doc/hypernd/copyright", "-rw-r--r--"),
               Map.entry("usr/share/doc/hypernd/examples/jobs.example.yaml", "-rw-r--r--"),
               Map.entry("usr/share/hypernd/hypernd.jar", "-rw-r--r--"),
+              Map.entry("usr/share/hypernd/hypernctl.classlist", "-rw-r--r--"),
               Map.entry("usr/share/lintian/overrides/hypernd", "-rw-r--r--"),
               Map.entry("usr/share/man/man1/hypernctl.1.gz", "-rw-r--r--"),
               Map.entry("usr/share/man/man5/hypernd.yaml.5.gz", "-rw-r--r--"),
@@ -139,11 +145,29 @@ class DebPackageIT {
       }
     }
     assertThat(files).isEqualTo(FILES);
+    assertThat(root.resolve("var/cache/hypernd")).isEmptyDirectory();
+  }
+
+  @Test
+  void classListNamesTheClassesOfHypernctlVerbsButNotTheDaemons() throws IOException {
+    List<String> classes =
+        Files.readAllLines(root.resolve("usr/share/hypernd/hypernctl.classlist"));
+    assertThat(classes)
+        .contains(
+            "dev/hypernd/cli/HypernctlMain",
+            "dev/hypernd/cli/StatusCommand",
+            "dev/hypernd/cli/TaskPrinter",
+            "picocli/CommandLine",
+            "com/fasterxml/jackson/databind/ObjectMapper")
+        .noneMatch(c -> c.startsWith("#") || c.startsWith("@") || c.contains("$Proxy"))
+        .noneMatch(c -> c.startsWith("dev/hypernd/engine/") || c.startsWith("ch/qos/logback/"))
+        .doesNotHaveDuplicates();
   }
 
   @Test
   void jobFileIsAConffileAndChecksumsMatch() throws IOException {
     assertThat(control.resolve("conffiles")).hasContent("/etc/hypernd/jobs.yaml");
+    assertThat(control.resolve("triggers")).hasContent("interest-noawait /usr/lib/jvm");
     Tools.Run sums =
         Tools.run(
             List.of(
@@ -274,6 +298,7 @@ class DebPackageIT {
     assertThat(stubs.log())
         .contains("getent passwd hypernd")
         .contains("adduser --system --group --home /var/lib/hypernd hypernd")
+        .contains(ARCHIVE_DUMP)
         .contains("deb-systemd-helper update-state hypernd.service");
     stubs.clear();
     stubs.run(control.resolve("postinst"), Map.of("STUB_GETENT_RC", "0"), "configure", "0.0.1-1");
@@ -283,18 +308,62 @@ class DebPackageIT {
     assertThat(bogus.exitCode()).isEqualTo(1);
   }
 
+  /** What postinst does with the installed Java, here on the unpacked jar. */
+  @Test
+  void classListMakesAnArchiveThatHypernctlLoadsPicocliFrom() {
+    String archive = work.resolve("hypernctl.jsa").toString();
+    ok(
+        List.of(
+            JAVA,
+            "-XX:+UseSerialGC",
+            "-Xshare:dump",
+            "-XX:SharedClassListFile=" + root.resolve("usr/share/hypernd/hypernctl.classlist"),
+            "-XX:SharedArchiveFile=" + archive,
+            "-cp",
+            jar()));
+    String loaded =
+        ok(
+            List.of(
+                JAVA,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:on",
+                "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:class+load=info",
+                "-cp",
+                jar(),
+                "dev.hypernd.cli.HypernctlMain",
+                "--help"));
+    assertThat(loaded)
+        .contains("picocli.CommandLine source: shared objects file")
+        .contains("dev.hypernd.cli.HypernctlMain source: shared objects file");
+  }
+
+  @Test
+  void aJavaUpgradeRebuildsTheArchiveOnly() throws IOException {
+    Stubs stubs = new Stubs(work.resolve("stubs-trigger"));
+    stubs.run(control.resolve("postinst"), Map.of(), "triggered", "/usr/lib/jvm");
+    assertThat(stubs.log().strip()).isEqualTo(ARCHIVE_DUMP);
+  }
+
   @Test
   void purgeRemovesTheStateAndKeepsItOnRemove() throws IOException {
     Stubs stubs = new Stubs(work.resolve("stubs-postrm"));
     Path fakeRoot = work.resolve("installed");
     Path state = Files.createDirectories(fakeRoot.resolve("var/lib/hypernd"));
     Files.writeString(state.resolve("state.db"), "tasks");
+    Path cache = Files.createDirectories(fakeRoot.resolve("var/cache/hypernd"));
+    Files.writeString(cache.resolve("hypernctl.jsa"), "archive");
     Map<String, String> env = Map.of("DPKG_ROOT", fakeRoot.toString());
+    stubs.run(control.resolve("prerm"), env, "upgrade", "0.0.2-1");
+    assertThat(cache.resolve("hypernctl.jsa")).exists();
     stubs.run(control.resolve("prerm"), env, "remove");
+    assertThat(cache).isEmptyDirectory();
     stubs.run(control.resolve("postrm"), env, "remove");
     assertThat(state.resolve("state.db")).exists();
     stubs.run(control.resolve("postrm"), env, "purge");
     assertThat(state).doesNotExist();
+    assertThat(cache).doesNotExist();
     assertThat(stubs.log()).doesNotContain("deluser").doesNotContain("delgroup");
     if (Files.isExecutable(Path.of("/usr/bin/deb-systemd-helper"))) {
       assertThat(stubs.log()).contains("deb-systemd-helper purge hypernd.service");
@@ -311,7 +380,8 @@ class DebPackageIT {
             "delgroup",
             "deb-systemd-helper",
             "deb-systemd-invoke",
-            "systemctl");
+            "systemctl",
+            "java");
 
     private final Path dir;
     private final Path log;
