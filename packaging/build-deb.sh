@@ -151,6 +151,6 @@ chmod 0644 "$stage/DEBIAN/control"
 find "$stage" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 mkdir -p "$out"
 package="$out/hypernd_${debversion}_all.deb"
-# gzip: the jar is already compressed, so xz would save little and take ten times as long.
+# gzip: the jar is already compressed; xz would take several times as long to save < 0.1%.
 dpkg-deb --root-owner-group -Zgzip --build "$stage" "$package" >/dev/null
 echo "$package"
