@@ -1,0 +1,87 @@
+package dev.hypernd.packaging;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Debian tools the packaging tests run (mandoc, dpkg-deb, lintian, ...). A tool that is not
+ * installed skips its test with a message on stderr on a developer's machine, and fails it in CI
+ * ({@code CI=true}), where {@code .ci/run} installs them.
+ */
+final class Tools {
+  /** What a finished process printed, stdout and stderr together, and its exit status. */
+  record Run(int exitCode, String output) {}
+
+  private Tools() {}
+
+  /** The tool's path on the {@code PATH}, if it is installed. */
+  static Optional<Path> find(String name) {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    for (String dir : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The tool's path; when it is missing, fails in CI and otherwise skips the test, saying so.
+   *
+   * @param aptPackage the Debian package that brings it, for the message
+   */
+  static Path require(String name, String aptPackage) {
+    Optional<Path> tool = find(name);
+    if (tool.isPresent()) {
+      return tool.get();
+    }
+    String message = name + " is not installed (apt-get install " + aptPackage + ")";
+    if ("true".equals(System.getenv("CI"))) {
+      fail(message + "; CI must have it");
+    }
+    System.err.println("SKIPPED: " + message);
+    Assumptions.abort(message);
+    throw new AssertionError("unreachable");
+  }
+
+  /** Runs {@code command} in {@code dir} with {@code env} added, for at most 120 s. */
+  static Run run(List<String> command, Path dir, Map<String, String> env) {
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
+    builder.directory(dir.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    try {
+      Path output = Files.createTempFile("hypernd-tool", ".out");
+      try {
+        Process process = builder.redirectOutput(output.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          fail("did not end within 120 s: " + command);
+        }
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(output);
+      }
+    } catch (IOException e) {
+      throw new AssertionError("cannot run " + command + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while running " + command, e);
+    }
+  }
+
+  static Run run(List<String> command) {
+    return run(command, Path.of("").toAbsolutePath(), Map.of());
+  }
+}
