@@ -41,20 +41,6 @@ public final class HandDrivenScheduler {
 
   /** Moves time forward by {@code d}, running every timer at its due time on the way. */
   public void tick(Duration d) {
-    long target = clock.nanoTime() + d.toNanos();
-    scheduler.runDue();
-    while (true) {
-      long remaining = target - clock.nanoTime();
-      long wait = scheduler.nanosUntilNextDue();
-      if (wait > remaining) {
-        if (remaining > 0) {
-          clock.advance(Duration.ofNanos(remaining));
-          scheduler.runDue();
-        }
-        return;
-      }
-      clock.advance(Duration.ofNanos(wait));
-      scheduler.runDue();
-    }
+    ManualScheduler.tick(scheduler, clock, d);
   }
 }

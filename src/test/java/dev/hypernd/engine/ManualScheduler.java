@@ -47,7 +47,14 @@ final class ManualScheduler {
 
   /** Moves time forward by {@code d}, running every timer at its due time on the way. */
   void tick(Duration d) {
-    // Bodies may move the clock themselves, so the target is absolute.
+    tick(scheduler, clock, d);
+  }
+
+  /**
+   * Moves {@code clock} forward by {@code d}, running every timer of {@code scheduler} at its due
+   * time on the way. Bodies may move the clock themselves, so the target is absolute.
+   */
+  static void tick(TaskScheduler scheduler, ManualClock clock, Duration d) {
     long target = clock.nanoTime() + d.toNanos();
     scheduler.runDue();
     while (true) {
