@@ -71,16 +71,26 @@ public final class Daemon {
     long t0 = System.nanoTime();
     JobSet.Change first = JobSet.first(file, parts.definitions(), parts.jobClassLoader());
     first.applyTo(scheduler);
+    adopt(file, first, t0, true);
+  }
+
+  /** Makes an applied change the running configuration and logs {@code config.loaded}. */
+  private ReloadOutcome.Loaded adopt(JobFile file, JobSet.Change change, long t0, boolean initial) {
     parts.hooks().use(file);
-    jobs = first.next();
+    jobs = change.next();
     loadedAt = clock.instant();
     ReloadOutcome.Loaded outcome =
-        new ReloadOutcome.Loaded(loadedAt, millisSince(t0), first.diff());
+        new ReloadOutcome.Loaded(loadedAt, millisSince(t0), change.diff());
     lastReload = outcome;
     parts
         .events()
         .configLoaded(
-            settings.configFile(), file.jobs().size(), first.diff(), outcome.durationMs(), true);
+            settings.configFile(),
+            file.jobs().size(),
+            change.diff(),
+            outcome.durationMs(),
+            initial);
+    return outcome;
   }
 
   /** Adds a listener; add it before {@link #start()} so it hears every step. */
@@ -164,17 +174,7 @@ public final class Daemon {
       log.error("reload failed while applying {}", settings.configFile(), e);
       return reject(t0, List.of(error("the file is valid but could not be applied: " + e)));
     }
-    parts.hooks().use(file);
-    jobs = change.next();
-    loadedAt = clock.instant();
-    ReloadOutcome.Loaded outcome =
-        new ReloadOutcome.Loaded(loadedAt, millisSince(t0), change.diff());
-    lastReload = outcome;
-    parts
-        .events()
-        .configLoaded(
-            settings.configFile(), file.jobs().size(), change.diff(), outcome.durationMs(), false);
-    return outcome;
+    return adopt(file, change, t0, false);
   }
 
   private ReloadOutcome reject(long t0, List<ConfigError> errors) {
