@@ -30,14 +30,9 @@ import org.junit.jupiter.api.TestInstance;
  * get: the control data, every file with its mode, launchers that run the unpacked jar, a default
  * job file that validates, man pages that render, completions, lintian's verdict, and the
  * maintainer scripts run against stub commands.
- *
- * <p>When {@code packaging/hypernd.service} does not exist yet (it comes with the systemd work), a
- * placeholder unit is packaged instead, as a fixture of this test only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DebPackageIT {
-  private static final Path JAR = Path.of("target", "hypernd.jar");
-  private static final Path UNIT = Path.of("packaging", "hypernd.service");
   private static final String JAVA =
       Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private static final String ARCHIVE_DUMP =
@@ -70,7 +65,6 @@ class DebPackageIT {
 
   private final String version = System.getProperty("hypernd.version", "");
   private Path work;
-  private Path unit;
   private Path deb;
   private Path root;
   private Path control;
@@ -79,31 +73,12 @@ class DebPackageIT {
   void buildAndUnpack() throws IOException {
     Path dpkgDeb = Tools.require("dpkg-deb", "dpkg");
     assertThat(version).as("the hypernd.version system property (set by the pom)").isNotEmpty();
-    assertThat(JAR).as("made by package, which runs before integration-test").exists();
     work = Files.createTempDirectory("hypernd-deb");
-    unit = UNIT;
-    if (!Files.exists(UNIT)) {
-      System.err.println("NOTE: " + UNIT + " does not exist yet; packaging a placeholder unit");
-      unit = Files.writeString(work.resolve("hypernd.service"), PLACEHOLDER_UNIT);
-    }
-    Tools.Run build =
-        Tools.run(
-            List.of(
-                "bash",
-                "packaging/build-deb.sh",
-                "--jar",
-                JAR.toString(),
-                "--unit",
-                unit.toString(),
-                "--out",
-                work.resolve("out").toString()));
-    assertThat(build.exitCode()).as(build.output()).isZero();
-    List<String> lines = build.output().strip().lines().toList();
-    deb = Path.of(lines.get(lines.size() - 1));
+    deb = DebBuild.into(work.resolve("out"));
     root = work.resolve("root");
     control = work.resolve("control");
-    ok(List.of(dpkgDeb.toString(), "-x", deb.toString(), root.toString()));
-    ok(List.of(dpkgDeb.toString(), "-e", deb.toString(), control.toString()));
+    Tools.ok(List.of(dpkgDeb.toString(), "-x", deb.toString(), root.toString()));
+    Tools.ok(List.of(dpkgDeb.toString(), "-e", deb.toString(), control.toString()));
   }
 
   @AfterAll
@@ -120,7 +95,7 @@ class DebPackageIT {
   @Test
   void controlDataNamesTheVersionTheRuntimeAndNoArchitecture() {
     String debVersion = version.toLowerCase(Locale.ROOT).replace('-', '~') + "-1";
-    Map<String, String> fields = fields(ok(List.of("dpkg-deb", "-f", deb.toString())));
+    Map<String, String> fields = fields(Tools.ok(List.of("dpkg-deb", "-f", deb.toString())));
     assertThat(fields)
         .containsEntry("Package", "hypernd")
         .containsEntry("Version", debVersion)
@@ -134,7 +109,7 @@ class DebPackageIT {
   @Test
   void installsExactlyTheseFilesOwnedByRoot() {
     Map<String, String> files = new TreeMap<>();
-    for (String line : ok(List.of("dpkg-deb", "-c", deb.toString())).lines().toList()) {
+    for (String line : Tools.ok(List.of("dpkg-deb", "-c", deb.toString())).lines().toList()) {
       String[] cols = line.trim().split("\\s+");
       assertThat(cols[1]).as(line).isEqualTo("root/root");
       String path = cols[cols.length - 1].replaceFirst("^\\./", "");
@@ -187,8 +162,8 @@ class DebPackageIT {
     for (String script : List.of("postinst", "prerm", "postrm")) {
       Path path = control.resolve(script);
       assertThat(Files.isExecutable(path)).as(script).isTrue();
-      ok(List.of("sh", "-n", path.toString()));
-      shellcheck.ifPresent(sc -> ok(List.of(sc.toString(), "-s", "sh", path.toString())));
+      Tools.ok(List.of("sh", "-n", path.toString()));
+      shellcheck.ifPresent(sc -> Tools.ok(List.of(sc.toString(), "-s", "sh", path.toString())));
     }
   }
 
@@ -228,7 +203,7 @@ class DebPackageIT {
   @Test
   void unitFileIsInstalledAndStartsThePackagedDaemonOnThePackagedJobFile() throws IOException {
     Path installed = root.resolve("lib/systemd/system/hypernd.service");
-    assertThat(installed).hasSameTextualContentAs(unit);
+    assertThat(installed).hasSameTextualContentAs(DebBuild.UNIT);
     List<String> execStart =
         Files.readAllLines(installed).stream().filter(l -> l.startsWith("ExecStart=")).toList();
     assertThat(execStart).hasSize(1);
@@ -269,14 +244,14 @@ class DebPackageIT {
     assertThat(Files.readString(bash))
         .doesNotStartWith("#!")
         .isEqualTo(shipped.substring(shipped.indexOf('\n') + 1));
-    ok(List.of("bash", "-n", bash.toString()));
+    Tools.ok(List.of("bash", "-n", bash.toString()));
     Path zsh = root.resolve("usr/share/zsh/vendor-completions/_hypernctl");
     assertThat(Files.readString(zsh))
         .startsWith("#compdef hypernctl\n")
         .contains(Files.readString(Path.of("packaging/completion/hypernctl.zsh")));
     Optional<Path> zshell = Tools.find("zsh");
     if (zshell.isPresent()) {
-      ok(List.of(zshell.get().toString(), "-n", zsh.toString()));
+      Tools.ok(List.of(zshell.get().toString(), "-n", zsh.toString()));
     } else {
       System.err.println("NOTE: zsh is not installed; the zsh completion's syntax is unchecked");
     }
@@ -312,7 +287,7 @@ class DebPackageIT {
   @Test
   void classListMakesAnArchiveThatHypernctlLoadsPicocliFrom() {
     String archive = work.resolve("hypernctl.jsa").toString();
-    ok(
+    Tools.ok(
         List.of(
             JAVA,
             "-XX:+UseSerialGC",
@@ -322,7 +297,7 @@ class DebPackageIT {
             "-cp",
             jar()));
     String loaded =
-        ok(
+        Tools.ok(
             List.of(
                 JAVA,
                 "-XX:TieredStopAtLevel=1",
@@ -436,12 +411,6 @@ class DebPackageIT {
     return run.output();
   }
 
-  private String ok(List<String> command) {
-    Tools.Run run = Tools.run(command, Path.of("").toAbsolutePath(), Map.of());
-    assertThat(run.exitCode()).as(command + ":\n" + run.output()).isZero();
-    return run.output();
-  }
-
   /** The fields of {@code dpkg-deb -f}, continuation lines joined to their field. */
   private static Map<String, String> fields(String text) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -456,23 +425,4 @@ class DebPackageIT {
     }
     return fields;
   }
-
-  /** Only what this test needs of the real unit: how systemd starts the packaged daemon. */
-  private static final String PLACEHOLDER_UNIT =
-      """
-      # A placeholder for packaging/hypernd.service in DebPackageIT, never shipped.
-      [Unit]
-      Description=hypernd job scheduler (placeholder)
-      Documentation=man:hypernd(8)
-
-      [Service]
-      User=hypernd
-      ExecStart=/usr/bin/hypernd run --socket /run/hypernd/hypernd.sock /etc/hypernd/jobs.yaml
-      ExecReload=/bin/kill -HUP $MAINPID
-      RuntimeDirectory=hypernd
-      StateDirectory=hypernd
-
-      [Install]
-      WantedBy=multi-user.target
-      """;
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,16 +59,22 @@ final class Tools {
 
   /** Runs {@code command} in {@code dir} with {@code env} added, for at most 120 s. */
   static Run run(List<String> command, Path dir, Map<String, String> env) {
+    return run(command, dir, env, Duration.ofSeconds(120));
+  }
+
+  /** Runs {@code command} in {@code dir} with {@code env} added, for at most {@code limit}. */
+  static Run run(List<String> command, Path dir, Map<String, String> env, Duration limit) {
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
     builder.directory(dir.toFile()).redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().putAll(env);
     try {
       Path output = Files.createTempFile("hypernd-tool", ".out");
       try {
         Process process = builder.redirectOutput(output.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
-          fail("did not end within 120 s: " + command);
+          fail("did not end within " + limit.toSeconds() + " s: " + command);
         }
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
       } finally {
@@ -83,5 +90,16 @@ final class Tools {
 
   static Run run(List<String> command) {
     return run(command, Path.of("").toAbsolutePath(), Map.of());
+  }
+
+  /**
+   * Runs {@code command} in the project directory and returns its output; fails unless it exits 0.
+   */
+  static String ok(List<String> command) {
+    Run run = run(command);
+    if (run.exitCode() != 0) {
+      fail(command + " exited " + run.exitCode() + ":\n" + run.output());
+    }
+    return run.output();
   }
 }

@@ -1,0 +1,344 @@
+package dev.hypernd.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * README.md's "Install" section on a real Debian 12 with systemd as its init: the package is
+ * installed with apt (which brings the Java runtime), then {@code systemctl enable --now hypernd}
+ * and {@code hypernctl status}, exactly as the README writes them; then what the unit promises:
+ * readiness, status, reload, watchdog, the sandbox jobs run in, who may use the socket, the stop
+ * with running jobs, and remove and purge.
+ *
+ * <p>The machine is a debootstrapped tree booted with {@code systemd-nspawn} ({@link
+ * DebianMachine}). The steps run inside it as a oneshot unit after {@code multi-user.target}
+ * ({@code systemd/run.sh} and the files beside it) and write a transcript; the machine then powers
+ * off, and each test here asserts on its steps. Needs root, systemd-container, debootstrap and
+ * Debian's package mirror; takes about two minutes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SystemdInstallIT {
+  private static final Path WORK = Path.of("target", "systemd-it");
+  private static final String IT = "/root/it/";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The README's commands that cannot run as written in a test, and what runs instead. */
+  private static final Map<String, String> STAND_INS =
+      Map.of(
+          // The build ran on the host (DebBuild, as -Pdeb does); the package is in ./target.
+          "mvn -B -Pdeb -DskipTests package",
+          "ls ./target/hypernd_*_all.deb",
+          // The operator's edit: the test's jobs appended to the packaged job file.
+          "sudoedit /etc/hypernd/jobs.yaml",
+          "cat " + IT + "jobs.yaml >>/etc/hypernd/jobs.yaml");
+
+  private final List<String> readme = ReadmeInstall.commands();
+  private DebianMachine machine;
+  private Transcript transcript;
+
+  @BeforeAll
+  void bootAndRunTheSteps() throws IOException {
+    machine = DebianMachine.create(WORK.resolve("machine"));
+    Path deb = DebBuild.into(WORK.resolve("deb"));
+    machine.copy(deb, "/root/hypernd/target/" + deb.getFileName());
+    machine.write(IT + "lib.sh", resource("lib.sh"), "rw-r--r--");
+    machine.write(IT + "checks.sh", resource("checks.sh"), "rw-r--r--");
+    machine.write(IT + "jobs.yaml", resource("jobs.yaml"), "rw-r--r--");
+    machine.write(IT + "run.sh", runScript(), "rw-r--r--");
+    // A host name that resolves, as on an installed system (sudo complains otherwise).
+    machine.write("/etc/hostname", "hypernd-it\n", "rw-r--r--");
+    machine.write("/etc/hosts", "127.0.0.1 localhost\n127.0.1.1 hypernd-it\n", "rw-r--r--");
+    machine.write("/usr/local/lib/hypernd-it/probe.sh", resource("probe.sh"), "rwxr-xr-x");
+    // apt asks before it installs the Java runtime with the package; this is the operator's "Y".
+    machine.write(
+        "/etc/apt/apt.conf.d/90hypernd-it", "APT::Get::Assume-Yes \"true\";\n", "rw-r--r--");
+    machine.write(
+        "/etc/systemd/system/hypernd-it.service", resource("hypernd-it.service"), "rw-r--r--");
+    Path wants = machine.path("/etc/systemd/system/multi-user.target.wants/hypernd-it.service");
+    Files.createDirectories(wants.getParent());
+    Files.createSymbolicLink(wants, Path.of("/etc/systemd/system/hypernd-it.service"));
+
+    Tools.Run boot = machine.boot(Duration.ofMinutes(15));
+    Path written = machine.path(IT + "transcript");
+    if (!Files.exists(written)) {
+      fail(
+          "the machine wrote no transcript; systemd-nspawn exited "
+              + boot.exitCode()
+              + ":\n"
+              + boot.output()
+              + "\njournal:\n"
+              + machine.journal(100));
+    }
+    transcript = new Transcript(Files.readString(written));
+  }
+
+  @Test
+  void readmeInstallCommandsRunAsWrittenAndSucceed() {
+    assertThat(readme)
+        .as("README.md's Install section")
+        .contains(
+            "sudo apt install ./target/hypernd_*_all.deb",
+            "sudo systemctl enable --now hypernd",
+            "sudo hypernctl status");
+    for (int i = 0; i < readme.size(); i++) {
+      Transcript.Step step = step("readme-" + (i + 1));
+      assertThat(step.status()).as(readme.get(i) + " printed:\n" + step.output()).isZero();
+    }
+  }
+
+  @Test
+  void statusRightAfterEnableNowShowsTheDaemonAndItsJobs() {
+    String status = readmeStep("sudo hypernctl status").output();
+    assertThat(status).contains("/etc/hypernd/jobs.yaml", "heartbeat", "probe", "sleeper");
+    assertThat(readmeStep("journalctl -u hypernd").output())
+        .contains("\"event\":\"config.loaded\"", "\"event\":\"daemon.started\"");
+  }
+
+  @Test
+  void unitIsReadyThroughNotifyWithAStatusLineAndAWatchdog() {
+    Map<String, String> unit = properties(step("unit").output());
+    assertThat(unit)
+        .containsEntry("Type", "notify")
+        .containsEntry("NotifyAccess", "main")
+        .containsEntry("ActiveState", "active")
+        .containsEntry("SubState", "running")
+        .containsEntry("User", "hypernd")
+        .containsEntry("WatchdogUSec", "1min")
+        .containsEntry("KillMode", "mixed")
+        .containsEntry("NRestarts", "0");
+    assertThat(unit.get("StatusText")).matches("3 jobs, 0 running, 0 pending(, .*)?");
+  }
+
+  @Test
+  void daemonRunsAsHyperndAndOwnsItsSocketAndState() {
+    Map<String, String> process = properties(step("main-process").output());
+    assertThat(process).containsEntry("user", "hypernd");
+    assertThat(process.get("exe")).startsWith("/usr/lib/jvm/");
+    assertThat(step("socket").output().lines())
+        .containsExactly(
+            "/run/hypernd hypernd:hypernd 750",
+            "/run/hypernd/hypernd.sock hypernd:hypernd 660",
+            "/var/lib/hypernd hypernd:hypernd 750",
+            "/var/lib/hypernd/state.db hypernd:hypernd 640");
+  }
+
+  @Test
+  void jobsRunAsHyperndInTheSandboxTheUnitDescribes() throws IOException {
+    JsonNode task = json(step("probe"));
+    assertThat(task.path("state").asText()).as(task.toString()).isEqualTo("COMPLETED");
+    Map<String, String> seen = properties(task.path("result").asText());
+    assertThat(seen)
+        .containsEntry("user", "hypernd")
+        .containsEntry("group", "hypernd")
+        .containsEntry("home", "/var/lib/hypernd")
+        .containsEntry("task", task.path("task_id").asText())
+        .containsEntry("socket", "/run/hypernd/hypernd.sock")
+        .containsEntry("no_new_privs", "1")
+        .containsEntry("cap_eff", "0000000000000000")
+        .containsEntry("state_dir_writable", "yes")
+        .containsEntry("usr_writable", "no")
+        .containsEntry("etc_writable", "no")
+        .containsEntry("private_tmp", "yes")
+        .containsEntry("hypernctl", "ok");
+  }
+
+  @Test
+  void groupMembersMayUseHypernctlAndOthersAreToldWhyNot() {
+    Transcript.Step member = step("group-member");
+    assertThat(member.status()).as(member.output()).isZero();
+    assertThat(member.output()).contains("heartbeat");
+    Transcript.Step outsider = step("outsider");
+    assertThat(outsider.status()).as(outsider.output()).isEqualTo(3);
+    assertThat(outsider.output()).contains("/run/hypernd/hypernd.sock", "permission denied");
+  }
+
+  @Test
+  void reloadAppliesAValidFileAndKeepsTheJobsOnAnInvalidOne() {
+    Transcript.Step valid = step("reload-valid");
+    assertThat(valid.status()).as(valid.output()).isZero();
+    assertThat(valid.output()).contains("every 30s", "last reload ok");
+
+    Transcript.Step invalid = step("reload-invalid");
+    assertThat(invalid.status()).as(invalid.output()).isZero();
+    assertThat(invalid.output()).contains("last reload rejected", "\nactive\n", "every 30s");
+
+    String told = step("reload-invalid-hypernctl").output();
+    assertThat(told).contains("exit=1").containsPattern("jobs\\.yaml:\\d+:\\d+: .*interval");
+
+    Transcript.Step restored = step("reload-restored");
+    assertThat(restored.status()).as(restored.output()).isZero();
+    assertThat(restored.output()).contains("last reload ok");
+  }
+
+  @Test
+  void aDropInSetsGraceWatchdogAndMetricsAndTheRestartKeepsTheState() throws IOException {
+    Transcript.Step dropIn = step("drop-in");
+    assertThat(dropIn.status()).as(dropIn.output()).isZero();
+    assertThat(dropIn.output()).contains("4s");
+
+    JsonNode probe = json(step("state-after-restart"));
+    assertThat(probe.path("state").asText()).as(probe.toString()).isEqualTo("COMPLETED");
+
+    String scrape = step("metrics").output();
+    assertThat(scrape).startsWith("HTTP/1.1 200").contains("hypernd_tasks_running{job=\"probe\"}");
+
+    // Three times the 4 s watchdog: a daemon that stopped pinging would have been restarted.
+    Map<String, String> watchdog = properties(step("watchdog").output());
+    assertThat(watchdog.get("main_pid_after")).isEqualTo(watchdog.get("main_pid_before"));
+    assertThat(watchdog).containsEntry("restarts", "0").containsEntry("state", "active");
+  }
+
+  @Test
+  void stopGivesRunningJobsTheGracePeriodAndLeavesNoProcessBehind() throws IOException {
+    Transcript.Step stop = step("stop");
+    Map<String, String> seen = properties(stop.output());
+    assertThat(seen)
+        .as(stop.output())
+        .containsEntry("sleeps_before", "2")
+        .containsEntry("sleeps_after", "0")
+        .containsEntry("state", "inactive")
+        .containsEntry("result", "success");
+    assertThat(Long.parseLong(seen.get("stop_ms"))).as("the 3 s grace period").isGreaterThan(3000);
+
+    JsonNode sleeper = json(step("after-stop"));
+    assertThat(sleeper.path("state").asText()).as(sleeper.toString()).isEqualTo("FAILED");
+    assertThat(sleeper.path("error").path("type").asText()).endsWith(".ShutdownException");
+    assertThat(sleeper.path("error").path("message").asText()).startsWith("killed at shutdown");
+  }
+
+  @Test
+  void journalHoldsEveryDaemonEventAsJson() throws IOException {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : step("journal").output().lines().toList()) {
+      if (line.startsWith("{")) {
+        JsonNode node = JSON.readTree(line);
+        if (node.has("event")) {
+          events.add(node);
+        }
+      }
+    }
+    List<String> names = events.stream().map(e -> e.path("event").asText()).toList();
+    assertThat(names)
+        .containsSubsequence(
+            "config.loaded",
+            "daemon.started",
+            "task.completed", // the probe
+            "config.loaded", // systemctl reload
+            "config.rejected",
+            "daemon.stopping", // the drop-in's restart
+            "daemon.stopped",
+            "daemon.started",
+            "task.started", // the sleeper
+            "daemon.stopping",
+            "task.failed",
+            "daemon.stopped");
+    JsonNode lastStop =
+        events.stream()
+            .filter(e -> e.path("event").asText().equals("daemon.stopped"))
+            .toList()
+            .stream()
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    assertThat(lastStop.path("killed").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void removeKeepsTheJobFileAndStateAndPurgeDeletesThem() {
+    Transcript.Step remove = step("remove");
+    assertThat(remove.output())
+        .contains("/etc/hypernd/jobs.yaml", "/var/lib/hypernd/state.db", "bin=none")
+        .contains("active=inactive");
+    assertThat(properties(step("purge").output()))
+        .containsEntry("/etc/hypernd", "gone")
+        .containsEntry("/var/lib/hypernd", "gone")
+        .containsEntry("user", "hypernd");
+  }
+
+  /** The machine's script: the helpers, the README's commands as steps, then the checks. */
+  private String runScript() {
+    StringBuilder script =
+        new StringBuilder(
+            """
+            # Written by SystemdInstallIT; run as root by hypernd-it.service once the machine is up.
+            set -u
+            export DEBIAN_FRONTEND=noninteractive
+            . /root/it/lib.sh
+            # A new debootstrap tree has no package lists yet; an installed Debian has.
+            step prepare 'apt-get update -q'
+            """);
+    for (int i = 0; i < readme.size(); i++) {
+      String command = STAND_INS.getOrDefault(readme.get(i), readme.get(i));
+      script.append("step readme-").append(i + 1).append(' ').append(quoted(command)).append('\n');
+    }
+    return script.append(". /root/it/checks.sh\n").toString();
+  }
+
+  private Transcript.Step readmeStep(String command) {
+    int index = readme.indexOf(command);
+    assertThat(index).as("README.md's Install section runs " + command).isNotNegative();
+    return step("readme-" + (index + 1));
+  }
+
+  private Transcript.Step step(String name) {
+    return transcript
+        .step(name)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "step " + name + " did not run; the transcript:\n" + transcript.text()));
+  }
+
+  /** The JSON object that ends a step's output (hypernctl --json's answer, pretty-printed). */
+  private static JsonNode json(Transcript.Step step) throws IOException {
+    String output = step.output();
+    int start = output.startsWith("{") ? 0 : output.indexOf("\n{") + 1;
+    assertThat(output.startsWith("{", start))
+        .as(step.name() + " printed no JSON:\n" + output)
+        .isTrue();
+    return JSON.readTree(output.substring(start));
+  }
+
+  /** {@code key=value} lines (the probe's, systemctl show's); other lines are ignored. */
+  private static Map<String, String> properties(String text) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (String line : text.lines().toList()) {
+      int equals = line.indexOf('=');
+      if (equals > 0) {
+        properties.put(line.substring(0, equals), line.substring(equals + 1));
+      }
+    }
+    return properties;
+  }
+
+  private static String quoted(String command) {
+    return "'" + command.replace("'", "'\\''") + "'";
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = SystemdInstallIT.class.getResourceAsStream("systemd/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("no test resource systemd/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+# SystemdInstallIT's steps after the README's own commands: what the packaged service does under
+# a real systemd. Each step's output is asserted by the test method that names it.
+
+step unit 'systemctl show hypernd -p Type -p NotifyAccess -p ActiveState -p SubState \
+  -p StatusText -p User -p WatchdogUSec -p KillMode -p NRestarts -p Result'
+step main-process 'pid=$(unit_property MainPID); echo "user=$(stat -c %U /proc/$pid)";
+  echo "exe=$(readlink -f /proc/$pid/exe)"'
+step socket 'stat -c "%n %U:%G %a" /run/hypernd /run/hypernd/hypernd.sock /var/lib/hypernd \
+  /var/lib/hypernd/state.db'
+
+# A job's view of the sandbox (probe.sh prints it as key=value lines in its result).
+step probe 'touch /tmp/hypernd-it-host-tmp
+  id=$(hypernctl submit probe) && echo "$id" >/root/it/probe-id && hypernctl wait --json "$id"'
+
+# hypernctl as a member of group hypernd, and as a user who is not.
+step group-member 'useradd --create-home member && usermod -a -G hypernd member &&
+  runuser -u member -- hypernctl status'
+step outsider 'useradd --create-home outsider && runuser -u outsider -- hypernctl status'
+
+# A valid change applied by `systemctl reload`, then an invalid file, which changes nothing.
+step reload-valid 'sed -i "s/interval: 1m/interval: 30s/" /etc/hypernd/jobs.yaml &&
+  systemctl reload hypernd &&
+  wait_for 20 "hypernctl status | grep -q \"1 changed\"" && hypernctl status &&
+  unit_property StatusText'
+step reload-invalid 'cp /etc/hypernd/jobs.yaml /root/it/jobs.good &&
+  sed -i "s/interval: 30s/interval: sometimes/" /etc/hypernd/jobs.yaml &&
+  systemctl reload hypernd &&
+  wait_for 20 "unit_property StatusText | grep -q rejected" && unit_property StatusText &&
+  unit_property ActiveState && hypernctl status'
+step reload-invalid-hypernctl 'hypernctl reload; echo "exit=$?"'
+step reload-restored 'cp /root/it/jobs.good /etc/hypernd/jobs.yaml && hypernctl reload &&
+  unit_property StatusText'
+
+# A drop-in, as `systemctl edit hypernd` writes one: a short grace period, a watchdog that needs
+# a ping every 2 s, and Prometheus metrics. The restart keeps the state.
+step drop-in 'mkdir -p /etc/systemd/system/hypernd.service.d &&
+  printf "%s\n" "[Service]" "ExecStart=" \
+    "ExecStart=/usr/bin/hypernd run /etc/hypernd/jobs.yaml --grace 3s" \
+    "WatchdogSec=4s" "Environment=HYPERND_METRICS_LISTEN=127.0.0.1:9464" \
+    >/etc/systemd/system/hypernd.service.d/override.conf &&
+  systemctl daemon-reload && systemctl restart hypernd && unit_property WatchdogUSec &&
+  unit_property MainPID >/root/it/main-pid'
+step state-after-restart 'hypernctl result --json "$(cat /root/it/probe-id)"'
+step metrics 'exec 3<>/dev/tcp/127.0.0.1/9464 &&
+  printf "GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && cat <&3'
+# Three watchdog periods: systemd would have killed and restarted a daemon that stopped pinging.
+step watchdog 'sleep 12; echo "main_pid_before=$(cat /root/it/main-pid)";
+  echo "main_pid_after=$(unit_property MainPID)"; echo "restarts=$(unit_property NRestarts)";
+  echo "state=$(unit_property ActiveState)"'
+
+# `systemctl stop` while a job runs: the daemon's grace period, then its kill of the job's session,
+# then systemd's kill of the process that left the session (KillMode=mixed).
+step stop 'id=$(hypernctl submit sleeper) && echo "$id" >/root/it/sleeper-id &&
+  wait_for 20 "hypernctl result $id | grep -q RUNNING" &&
+  echo "sleeps_before=$(pgrep -c -x sleep)" &&
+  start=$(date +%s%N) && systemctl stop hypernd && end=$(date +%s%N) &&
+  echo "stop_ms=$(((end - start) / 1000000))" &&
+  echo "sleeps_after=$(pgrep -c -x sleep)";
+  echo "state=$(unit_property ActiveState)"; echo "result=$(unit_property Result)"'
+step after-stop 'systemctl start hypernd && hypernctl result --json "$(cat /root/it/sleeper-id)"'
+step journal 'journalctl -u hypernd -o cat --no-pager'
+
+# The README: `apt remove` keeps the job file and the state, `apt purge` deletes both.
+step remove 'apt-get remove -y -q hypernd >/dev/null && ls -d /etc/hypernd/jobs.yaml \
+  /var/lib/hypernd/state.db; echo "bin=$(command -v hypernd || echo none)";
+  echo "active=$(systemctl is-active hypernd)"'
+step purge 'apt-get purge -y -q hypernd >/dev/null;
+  for p in /etc/hypernd /var/lib/hypernd; do if [ -e $p ]; then echo "$p=kept"; else echo "$p=gone"; fi; done;
+  echo "user=$(getent passwd hypernd | cut -d: -f1)"'
