@@ -3,14 +3,14 @@ package dev.hypernd.daemon;
 import dev.hypernd.control.ControlServer;
 import dev.hypernd.control.SocketInUseException;
 import dev.hypernd.control.SocketPaths;
+import dev.hypernd.daemon.metrics.ConfiguredMetricsEndpoint;
 import dev.hypernd.daemon.metrics.HyperndMetrics;
-import dev.hypernd.daemon.metrics.ListenAddress;
-import dev.hypernd.daemon.metrics.MetricsEndpoint;
 import dev.hypernd.daemon.systemd.SystemdNotifications;
 import dev.hypernd.engine.store.StoreException;
 import dev.hypernd.engine.store.TaskStore;
 import dev.hypernd.jobs.config.ConfigError;
 import dev.hypernd.jobs.config.JobFileLoader;
+import dev.hypernd.jobs.config.ListenAddress;
 import dev.hypernd.jobs.config.LoadResult;
 import dev.hypernd.store.sqlite.TaskStores;
 import java.io.IOException;
@@ -96,12 +96,13 @@ public final class RunCommand implements Callable<Integer> {
       names = "--metrics-listen",
       paramLabel = "HOST:PORT",
       defaultValue = "${env:HYPERND_METRICS_LISTEN}",
-      converter = ListenAddress.Converter.class,
+      converter = ListenAddressConverter.class,
       description =
           "Serve Prometheus metrics at http://HOST:PORT/metrics, e.g. 127.0.0.1:9464 or"
-              + " [::1]:9464 (port 0: any free port). Off by default; $HYPERND_METRICS_LISTEN"
-              + " also sets it. There is no authentication: keep it on loopback or behind a"
-              + " proxy.")
+              + " [::1]:9464 (port 0: any free port). There is no authentication: keep it on"
+              + " loopback or behind a proxy. Off by default. Without this option,"
+              + " $HYPERND_METRICS_LISTEN sets it, else FILE's metrics.listen, which a reload"
+              + " applies.")
   private ListenAddress metricsListen;
 
   @ArgGroup(exclusive = true)
@@ -173,15 +174,18 @@ public final class RunCommand implements Callable<Integer> {
       Daemon daemon =
           new Daemon(settings, valid.jobFile(), DaemonParts.standard(store, loader, events));
       ControlServer control = DaemonControl.server(daemon, socketPath);
-      SystemdNotifications systemd = SystemdNotifications.forDaemon(daemon, System.getenv());
-      MetricsEndpoint metrics = null;
-      if (metricsListen != null) {
-        try {
-          metrics = MetricsEndpoint.start(metricsListen, HyperndMetrics.register(daemon));
-        } catch (IOException e) {
-          return failStart("cannot serve metrics on " + metricsListen + ": " + e, store, systemd);
-        }
+      // The registry counts from the start even while nothing serves it, so that a reload that
+      // adds metrics.listen serves whole histograms. Added before systemd's listener, so that
+      // READY=1 after a reload comes once the endpoint has moved.
+      ConfiguredMetricsEndpoint metrics;
+      try {
+        metrics =
+            ConfiguredMetricsEndpoint.start(
+                daemon, fixedMetricsAddress(), HyperndMetrics.register(daemon));
+      } catch (IOException e) {
+        return failStart(e.getMessage(), store);
       }
+      SystemdNotifications systemd = SystemdNotifications.forDaemon(daemon, System.getenv());
       try {
         control.start();
       } catch (IOException e) {
@@ -198,9 +202,7 @@ public final class RunCommand implements Callable<Integer> {
       control.close();
       daemon.stop(reason);
       // Metrics stay scrapable during the grace period; systemd hears STOPPING=1 at its start.
-      if (metrics != null) {
-        metrics.close();
-      }
+      metrics.close();
       systemd.close();
       return EXIT_STOPPED;
     } catch (RuntimeException e) {
@@ -225,6 +227,16 @@ public final class RunCommand implements Callable<Integer> {
     log.error("hypernd cannot start: {}", why);
     spec.commandLine().getErr().println("hypernd run: " + why);
     return EXIT_FAILED;
+  }
+
+  /** {@code --metrics-listen}, or {@code HYPERND_METRICS_LISTEN} through its default. */
+  private Optional<ConfiguredMetricsEndpoint.Setting> fixedMetricsAddress() {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--metrics-listen");
+    return Optional.ofNullable(metricsListen)
+        .map(
+            address ->
+                new ConfiguredMetricsEndpoint.Setting(
+                    address, given ? "--metrics-listen" : "HYPERND_METRICS_LISTEN"));
   }
 
   /** PostgreSQL comes with the cluster work; say so rather than ignore the option. */

@@ -3,7 +3,6 @@ package dev.hypernd.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.daemon.metrics.HyperndMetrics;
-import dev.hypernd.daemon.metrics.ListenAddress;
 import dev.hypernd.daemon.metrics.MetricsEndpoint;
 import dev.hypernd.daemon.metrics.ParsedScrape;
 import dev.hypernd.daemon.metrics.ParsedScrape.Format;
@@ -15,6 +14,7 @@ import dev.hypernd.jobs.JobDefinitions;
 import dev.hypernd.jobs.JobFiles;
 import dev.hypernd.jobs.RunningCommands;
 import dev.hypernd.jobs.config.JobFile;
+import dev.hypernd.jobs.config.ListenAddress;
 import dev.hypernd.jobs.config.LoadResult;
 import dev.hypernd.jobs.shell.HookRunner;
 import dev.hypernd.jobs.shell.ShellRunner;

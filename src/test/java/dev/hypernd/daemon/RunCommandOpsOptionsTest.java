@@ -40,6 +40,7 @@ class RunCommandOpsOptionsTest {
         .contains(
             "--metrics-listen=HOST:PORT",
             "HYPERND_METRICS_LISTEN",
+            "metrics.listen",
             "Off by default",
             "Type=notify",
             "READY=1",

@@ -74,6 +74,8 @@ final class DaemonProcess implements AutoCloseable {
       command.addAll(List.of("--socket", jobFile.resolveSibling("hypernd.sock").toString()));
     }
     ProcessBuilder builder = new ProcessBuilder(command);
+    // Nor the user's metrics listener: a test that wants one passes it.
+    builder.environment().remove("HYPERND_METRICS_LISTEN");
     builder.environment().putAll(env);
     DaemonProcess daemon = new DaemonProcess(builder.start());
     daemon.stdoutReader.start();

@@ -193,7 +193,11 @@ class DebPackageIT {
     StringBuilder uncommented = new StringBuilder();
     for (String line : Files.readAllLines(jobs)) {
       uncommented
-          .append(line.replaceFirst("^  # - ", "  - ").replaceFirst("^  #   ", "    "))
+          .append(
+              line.replaceFirst("^  # - ", "  - ")
+                  .replaceFirst("^  #   ", "    ")
+                  .replaceFirst("^# (metrics:)$", "$1")
+                  .replaceFirst("^#   (listen: )", "  $1"))
           .append('\n');
     }
     Path all = Files.writeString(work.resolve("jobs-all.yaml"), uncommented);

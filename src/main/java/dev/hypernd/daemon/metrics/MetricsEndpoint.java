@@ -1,5 +1,6 @@
 package dev.hypernd.daemon.metrics;
 
+import dev.hypernd.jobs.config.ListenAddress;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;

@@ -21,9 +21,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * no state between loads, so one instance may serve concurrent loads if its checks can.
  */
 public final class JobFileLoader {
-  private static final List<String> KEYS = List.of("defaults", "classpath", "jobs");
+  private static final List<String> KEYS = List.of("defaults", "classpath", "metrics", "jobs");
   private static final List<String> DEFAULTS_KEYS =
       List.of("timezone", "timeout", "overlap", "retry", "env");
+  static final List<String> METRICS_KEYS = List.of("listen");
 
   private final CronCheck cronCheck;
   private final ClassCheck classCheck;
@@ -67,7 +68,8 @@ public final class JobFileLoader {
 
   private Optional<JobFile> read(Path source, Cursor root) {
     Optional<Fields> top =
-        root.mapping("expected a mapping with the keys defaults, classpath and jobs", KEYS);
+        root.mapping(
+            "expected a mapping with the keys defaults, classpath, metrics and jobs", KEYS);
     if (top.isEmpty()) {
       return Optional.empty();
     }
@@ -79,12 +81,22 @@ public final class JobFileLoader {
             .get("classpath")
             .map(value -> PathValues.classpath(value, baseDir))
             .orElse(Optional.of(List.of()));
+    MetricsConfig metrics =
+        top.get().get("metrics").map(JobFileLoader::metrics).orElse(MetricsConfig.NONE);
     JobReader jobReader = new JobReader(baseDir, defaults, cronCheck, classCheck, classpath);
     Optional<List<JobConfig>> jobs = jobs(top.get(), jobReader);
     if (classpath.isEmpty() || jobs.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new JobFile(source, defaults, classpath.get(), jobs.get()));
+    return Optional.of(new JobFile(source, defaults, classpath.get(), metrics, jobs.get()));
+  }
+
+  /** {@code metrics: {listen: HOST:PORT}}; an empty block, like none, serves nothing. */
+  private static MetricsConfig metrics(Cursor value) {
+    return value
+        .mapping("expected a mapping such as {listen: 127.0.0.1:9464}", METRICS_KEYS)
+        .map(f -> new MetricsConfig(f.get("listen").flatMap(Values::listenAddress)))
+        .orElse(MetricsConfig.NONE);
   }
 
   private static Defaults defaults(Cursor value) {

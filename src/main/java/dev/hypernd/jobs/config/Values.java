@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Reads the settings that the defaults block and jobs share, reporting errors at the value. */
 final class Values {
@@ -64,6 +66,23 @@ final class Values {
                       + ")");
               return Optional.empty();
             });
+  }
+
+  /** {@code HOST:PORT}, as {@code hypernd run --metrics-listen} takes it. */
+  static Optional<ListenAddress> listenAddress(Cursor value) {
+    String expected =
+        "expected HOST:PORT such as 127.0.0.1:9464, localhost:9464 or \"[::1]:9464\" (port 0 to"
+            + " 65535)";
+    if (!(value.node() instanceof ScalarNode scalar) || !Tag.STR.equals(scalar.getTag())) {
+      value.mismatch(expected);
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ListenAddress.parse(scalar.getValue()));
+    } catch (IllegalArgumentException e) {
+      value.mismatch(expected);
+      return Optional.empty();
+    }
   }
 
   /** Variable names as POSIX shells accept them; values are any scalar, as written. */

@@ -10,6 +10,7 @@ import dev.hypernd.daemon.ReloadOutcome;
 import dev.hypernd.engine.TaskEvent;
 import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.jobs.ReloadDiff;
+import dev.hypernd.jobs.config.ListenAddress;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -40,16 +40,29 @@ class ExampleJobFileTest {
     return example.job(name).orElseThrow();
   }
 
+  /**
+   * The example shows the metrics block commented out, so that running it opens no port; this is
+   * the file with those two lines uncommented.
+   */
+  private static String withMetrics() throws IOException {
+    String text = Files.readString(EXAMPLE);
+    String commented = "# metrics:\n#   listen: 127.0.0.1:9464\n";
+    assertThat(text).as("the commented metrics block").contains(commented);
+    return text.replace(commented, "metrics:\n  listen: 127.0.0.1:9464\n");
+  }
+
   @Test
   void usesEveryKeyOfTheSchema() throws IOException {
     String yaml =
-        Files.readAllLines(EXAMPLE).stream()
+        withMetrics()
+            .lines()
             .filter(line -> !line.strip().startsWith("#"))
             .collect(Collectors.joining("\n"));
     List<String> keys =
         Stream.of(
-                List.of("defaults", "classpath", "jobs"),
+                List.of("defaults", "classpath", "metrics", "jobs"),
                 List.of("timezone", "timeout", "overlap", "retry", "env"),
+                JobFileLoader.METRICS_KEYS,
                 JobReader.KEYS,
                 RetryReader.KEYS,
                 List.of("delay"))
@@ -82,6 +95,20 @@ class ExampleJobFileTest {
             .parse(EXAMPLE, broken);
 
     assertThat(result.errors()).singleElement().asString().startsWith(quoted);
+  }
+
+  @Test
+  void opensNoPortButItsCommentedMetricsBlockIsValid() throws IOException {
+    assertThat(example.metrics()).isEqualTo(MetricsConfig.NONE);
+
+    LoadResult result =
+        new JobFileLoader(
+                expression -> Optional.empty(), FakeChecks.classes("dev.hypernd.examples.HelloJob"))
+            .parse(EXAMPLE, withMetrics());
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(((LoadResult.Valid) result).jobFile().metrics().listen())
+        .contains(new ListenAddress("127.0.0.1", 9464));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.hypernd.daemon.metrics;
+package dev.hypernd.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

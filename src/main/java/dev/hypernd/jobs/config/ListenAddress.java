@@ -1,12 +1,12 @@
-package dev.hypernd.daemon.metrics;
+package dev.hypernd.jobs.config;
 
 import java.util.Objects;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Where the metrics endpoint listens: {@code HOST:PORT}, with an IPv6 host in brackets ({@code
- * [::1]:9464}). Port 0 takes any free port.
+ * [::1]:9464}). Port 0 takes any free port. The job file's {@code metrics.listen} and {@code
+ * hypernd run --metrics-listen} read it the same way; only the syntax is checked here, the daemon
+ * binds it.
  *
  * @param host a host name or an IP address, without brackets
  * @param port 0 to 65535
@@ -62,17 +62,5 @@ public record ListenAddress(String host, int port) {
   @Override
   public String toString() {
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /** Reads {@code --metrics-listen}. */
-  public static final class Converter implements ITypeConverter<ListenAddress> {
-    @Override
-    public ListenAddress convert(String value) {
-      try {
-        return parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
   }
 }
