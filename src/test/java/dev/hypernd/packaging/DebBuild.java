@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the Debian package as {@code mvn -Pdeb package} does, with {@code packaging/build-deb.sh},
@@ -18,20 +19,33 @@ final class DebBuild {
 
   /** Builds the package into {@code out} and returns its path. */
   static Path into(Path out) {
+    return into(out, 1);
+  }
+
+  /**
+   * Builds the package with Debian revision {@code revision} ({@code DEB_REVISION}) into {@code
+   * out} and returns its path; a higher revision is an upgrade of the same program.
+   */
+  static Path into(Path out, int revision) {
     Tools.require("dpkg-deb", "dpkg");
     assertThat(JAR).as("made by package, which runs before integration-test").exists();
-    String output =
-        Tools.ok(
-            List.of(
-                "bash",
-                "packaging/build-deb.sh",
-                "--jar",
-                JAR.toString(),
-                "--unit",
-                UNIT.toString(),
-                "--out",
-                out.toString()));
-    List<String> lines = output.strip().lines().toList();
+    List<String> command =
+        List.of(
+            "bash",
+            "packaging/build-deb.sh",
+            "--jar",
+            JAR.toString(),
+            "--unit",
+            UNIT.toString(),
+            "--out",
+            out.toString());
+    Tools.Run run =
+        Tools.run(
+            command,
+            Path.of("").toAbsolutePath(),
+            Map.of("DEB_REVISION", Integer.toString(revision)));
+    assertThat(run.exitCode()).as(command + ":\n" + run.output()).isZero();
+    List<String> lines = run.output().strip().lines().toList();
     return Path.of(lines.get(lines.size() - 1));
   }
 }

@@ -58,6 +58,8 @@ class SystemdInstallIT {
     machine = DebianMachine.create(WORK.resolve("machine"));
     Path deb = DebBuild.into(WORK.resolve("deb"));
     machine.copy(deb, "/root/hypernd/target/" + deb.getFileName());
+    Path upgrade = DebBuild.into(WORK.resolve("deb-upgrade"), 2);
+    machine.copy(upgrade, "/root/hypernd/upgrade/" + upgrade.getFileName());
     machine.write(IT + "lib.sh", resource("lib.sh"), "rw-r--r--");
     machine.write(IT + "checks.sh", resource("checks.sh"), "rw-r--r--");
     machine.write(IT + "jobs.yaml", resource("jobs.yaml"), "rw-r--r--");
@@ -203,6 +205,21 @@ class SystemdInstallIT {
     Map<String, String> watchdog = properties(step("watchdog").output());
     assertThat(watchdog.get("main_pid_after")).isEqualTo(watchdog.get("main_pid_before"));
     assertThat(watchdog).containsEntry("restarts", "0").containsEntry("state", "active");
+  }
+
+  @Test
+  void anUpgradeRestartsTheEnabledServiceAndKeepsTheEditedJobFileAndTheState() throws IOException {
+    Transcript.Step upgrade = step("upgrade");
+    assertThat(upgrade.status()).as(upgrade.output()).isZero();
+    Map<String, String> seen = properties(upgrade.output());
+    assertThat(seen.get("version")).as(upgrade.output()).endsWith("-2");
+    assertThat(seen.get("main_pid_after")).isNotEqualTo(seen.get("main_pid_before"));
+    assertThat(seen)
+        .containsEntry("state", "active")
+        .containsEntry("jobs_file_kept", "yes")
+        .containsEntry("archive", "yes");
+    JsonNode probe = json(step("state-after-upgrade"));
+    assertThat(probe.path("state").asText()).as(probe.toString()).isEqualTo("COMPLETED");
   }
 
   @Test

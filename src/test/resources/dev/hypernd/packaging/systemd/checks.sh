@@ -48,6 +48,17 @@ step watchdog 'sleep 12; echo "main_pid_before=$(cat /root/it/main-pid)";
   echo "main_pid_after=$(unit_property MainPID)"; echo "restarts=$(unit_property NRestarts)";
   echo "state=$(unit_property ActiveState)"'
 
+# An upgrade (the same program, Debian revision 2): postinst restarts the enabled service, the
+# edited job file stays without a question (the shipped one did not change), the state stays,
+# and hypernctl's class-data archive is rebuilt.
+step upgrade 'echo "main_pid_before=$(unit_property MainPID)" &&
+  apt-get install -y -q ./upgrade/hypernd_*_all.deb >/dev/null &&
+  echo "version=$(dpkg-query -W -f "\${Version}" hypernd)" &&
+  echo "main_pid_after=$(unit_property MainPID)" && echo "state=$(unit_property ActiveState)" &&
+  if grep -q "name: probe" /etc/hypernd/jobs.yaml; then echo jobs_file_kept=yes; fi &&
+  if [ -s /var/cache/hypernd/hypernctl.jsa ]; then echo archive=yes; fi'
+step state-after-upgrade 'hypernctl result --json "$(cat /root/it/probe-id)"'
+
 # `systemctl stop` while a job runs: the daemon's grace period, then its kill of the job's session,
 # then systemd's kill of the process that left the session (KillMode=mixed).
 step stop 'id=$(hypernctl submit sleeper) && echo "$id" >/root/it/sleeper-id &&
