@@ -62,11 +62,11 @@ step state-after-upgrade 'hypernctl result --json "$(cat /root/it/probe-id)"'
 # `systemctl stop` while a job runs: the daemon's grace period, then its kill of the job's session,
 # then systemd's kill of the process that left the session (KillMode=mixed).
 step stop 'id=$(hypernctl submit sleeper) && echo "$id" >/root/it/sleeper-id &&
-  wait_for 20 "hypernctl result $id | grep -q RUNNING" &&
-  echo "sleeps_before=$(pgrep -c -x sleep)" &&
+  wait_for 20 "hypernctl result $id | grep -q RUNNING" && wait_for 10 "test \$(sleeps) -eq 2";
+  echo "sleeps_before=$(sleeps)" &&
   start=$(date +%s%N) && systemctl stop hypernd && end=$(date +%s%N) &&
   echo "stop_ms=$(((end - start) / 1000000))" &&
-  echo "sleeps_after=$(pgrep -c -x sleep)";
+  echo "sleeps_after=$(sleeps)";
   echo "state=$(unit_property ActiveState)"; echo "result=$(unit_property Result)"'
 step after-stop 'systemctl start hypernd && hypernctl result --json "$(cat /root/it/sleeper-id)"'
 step journal 'journalctl -u hypernd -o cat --no-pager'

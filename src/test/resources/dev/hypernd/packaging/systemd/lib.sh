@@ -33,3 +33,8 @@ wait_for() {
 unit_property() {
   systemctl show -p "$1" --value hypernd
 }
+
+# sleeps: how many sleep processes run in the machine (the sleeper job's).
+sleeps() {
+  pgrep -c -x sleep || true
+}
