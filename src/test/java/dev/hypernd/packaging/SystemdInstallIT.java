@@ -176,6 +176,9 @@ class SystemdInstallIT {
     Transcript.Step valid = step("reload-valid");
     assertThat(valid.status()).as(valid.output()).isZero();
     assertThat(valid.output()).contains("every 30s", "last reload ok");
+    assertThat(step("metrics-key").output())
+        .startsWith("HTTP/1.1 200")
+        .contains("hypernd_config_last_reload_success 1.0");
 
     Transcript.Step invalid = step("reload-invalid");
     assertThat(invalid.status()).as(invalid.output()).isZero();
@@ -200,6 +203,7 @@ class SystemdInstallIT {
 
     String scrape = step("metrics").output();
     assertThat(scrape).startsWith("HTTP/1.1 200").contains("hypernd_tasks_running{job=\"probe\"}");
+    assertThat(step("metrics-key-ignored").output()).contains("9465=closed");
 
     // Three times the 4 s watchdog: a daemon that stopped pinging would have been restarted.
     Map<String, String> watchdog = properties(step("watchdog").output());

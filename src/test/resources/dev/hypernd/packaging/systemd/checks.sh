@@ -17,11 +17,14 @@ step group-member 'useradd --create-home member && usermod -a -G hypernd member 
   runuser -u member -- hypernctl status'
 step outsider 'useradd --create-home outsider && runuser -u outsider -- hypernctl status'
 
-# A valid change applied by `systemctl reload`, then an invalid file, which changes nothing.
+# A valid change applied by `systemctl reload` (a job's interval, and Prometheus metrics turned on
+# by the job file's key), then an invalid file, which changes nothing.
 step reload-valid 'sed -i "s/interval: 1m/interval: 30s/" /etc/hypernd/jobs.yaml &&
+  printf "%s\n" "metrics:" "  listen: 127.0.0.1:9465" >>/etc/hypernd/jobs.yaml &&
   systemctl reload hypernd &&
   wait_for 20 "hypernctl status | grep -q \"1 changed\"" && hypernctl status &&
   unit_property StatusText'
+step metrics-key 'scrape 9465'
 step reload-invalid 'cp /etc/hypernd/jobs.yaml /root/it/jobs.good &&
   sed -i "s/interval: 30s/interval: sometimes/" /etc/hypernd/jobs.yaml &&
   systemctl reload hypernd &&
@@ -41,8 +44,10 @@ step drop-in 'mkdir -p /etc/systemd/system/hypernd.service.d &&
   systemctl daemon-reload && systemctl restart hypernd && unit_property WatchdogUSec &&
   unit_property MainPID >/root/it/main-pid'
 step state-after-restart 'hypernctl result --json "$(cat /root/it/probe-id)"'
-step metrics 'exec 3<>/dev/tcp/127.0.0.1/9464 &&
-  printf "GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && cat <&3'
+# The drop-in's HYPERND_METRICS_LISTEN wins over the job file's key.
+step metrics 'scrape 9464'
+step metrics-key-ignored 'if scrape 9465 >/dev/null 2>&1; then echo "9465=served"; else
+  echo "9465=closed"; fi'
 # Three watchdog periods: systemd would have killed and restarted a daemon that stopped pinging.
 step watchdog 'sleep 12; echo "main_pid_before=$(cat /root/it/main-pid)";
   echo "main_pid_after=$(unit_property MainPID)"; echo "restarts=$(unit_property NRestarts)";

@@ -38,3 +38,10 @@ unit_property() {
 sleeps() {
   pgrep -c -x sleep || true
 }
+
+# scrape PORT: the HTTP answer of http://127.0.0.1:PORT/metrics, headers and all (no curl in a
+# minimal Debian).
+scrape() {
+  { printf 'GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3 && cat <&3; } \
+    3<>"/dev/tcp/127.0.0.1/$1"
+}
