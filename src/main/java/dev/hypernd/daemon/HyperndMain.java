@@ -2,6 +2,10 @@ package dev.hypernd.daemon;
 
 import dev.hypernd.jobs.JobFiles;
 import dev.hypernd.jobs.config.JobFileLoader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +45,17 @@ public final class HyperndMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (JournalStream.isStderr(System.getenv())) {
+      // What hypernd prints on stderr are errors (an invalid job file at start, a usage error);
+      // journald would otherwise record them at the priority of ordinary output.
+      System.setErr(
+          new PrintStream(
+              new LinePrefixingStream(
+                  new FileOutputStream(FileDescriptor.err),
+                  "<3>".getBytes(StandardCharsets.US_ASCII)),
+              true,
+              StandardCharsets.UTF_8));
+    }
     System.exit(commandLine().execute(args));
   }
 }

@@ -25,11 +25,22 @@ import org.slf4j.LoggerFactory;
 final class Logging {
   private Logging() {}
 
-  /** Replaces any configuration with one appender writing {@code format} to {@code out}. */
-  static void configure(LogFormat format, OutputStream out) {
+  /**
+   * Replaces any configuration with one appender writing {@code format} to {@code out}.
+   *
+   * @param journal whether {@code out} is systemd's journal: each line then starts with its syslog
+   *     priority, which journald strips and records
+   */
+  static void configure(LogFormat format, OutputStream out, boolean journal) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? json(context) : text(context);
+    if (journal) {
+      SyslogPriorityEncoder prefixed = new SyslogPriorityEncoder(encoder);
+      prefixed.setContext(context);
+      prefixed.start();
+      encoder = prefixed;
+    }
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setContext(context);
     appender.setName("stdout");

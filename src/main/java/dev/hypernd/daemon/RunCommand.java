@@ -167,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
       return EXIT_FAILED;
     }
     Path socketPath = SocketPaths.resolve(Optional.ofNullable(socket), System.getenv());
-    Logging.configure(logFormat, System.out);
+    Logging.configure(logFormat, System.out, JournalStream.isStdout(System.getenv()));
     try {
       DaemonSettings settings = new DaemonSettings(file, grace, storeName, Optional.of(socketPath));
       EventLog events = new EventLog();

@@ -281,6 +281,35 @@ class SystemdInstallIT {
   }
 
   @Test
+  void journalRecordsEachLinesPriorityAndShowsOnlyWarningsAndErrorsWithDashP() throws IOException {
+    assertThat(step("journal").output().lines()).noneMatch(line -> line.startsWith("<"));
+    List<JsonNode> warnings = new ArrayList<>();
+    for (String line : step("journal-warnings").output().lines().toList()) {
+      assertThat(line).as("journald strips the priority prefix").doesNotStartWith("<");
+      if (line.startsWith("{")) {
+        warnings.add(JSON.readTree(line));
+      }
+    }
+    assertThat(warnings)
+        .allSatisfy(w -> assertThat(w.path("level").asText()).isIn("WARN", "ERROR"));
+    assertThat(warnings.stream().map(w -> w.path("event").asText()))
+        .contains("config.rejected", "task.error", "task.failed");
+  }
+
+  @Test
+  void aJobFileThatIsInvalidAtStartFailsTheUnitWithoutARestartLoop() {
+    Map<String, String> seen = properties(step("invalid-at-start").output());
+    assertThat(seen)
+        .as(step("invalid-at-start").output())
+        .containsEntry("restart", "1")
+        .containsEntry("state", "failed")
+        .containsEntry("sub", "failed")
+        .containsEntry("status", "2")
+        .containsEntry("errors_in_journal", "1")
+        .containsEntry("fixed", "active");
+  }
+
+  @Test
   void removeKeepsTheJobFileAndStateAndPurgeDeletesThem() {
     Transcript.Step remove = step("remove");
     assertThat(remove.output())

@@ -75,6 +75,17 @@ step stop 'id=$(hypernctl submit sleeper) && echo "$id" >/root/it/sleeper-id &&
   echo "state=$(unit_property ActiveState)"; echo "result=$(unit_property Result)"'
 step after-stop 'systemctl start hypernd && hypernctl result --json "$(cat /root/it/sleeper-id)"'
 step journal 'journalctl -u hypernd -o cat --no-pager'
+step journal-warnings 'journalctl -u hypernd -p warning -o cat --no-pager'
+
+# A job file that is invalid when the service starts fails the unit at once, without a restart
+# loop (RestartPreventExitStatus=2); with the file fixed, it starts again.
+step invalid-at-start 'cp /etc/hypernd/jobs.yaml /root/it/jobs.good2 &&
+  echo "interval: [" >>/etc/hypernd/jobs.yaml && systemctl restart hypernd; echo "restart=$?";
+  echo "state=$(unit_property ActiveState)"; echo "sub=$(unit_property SubState)";
+  echo "status=$(unit_property ExecMainStatus)";
+  echo "errors_in_journal=$(journalctl -u hypernd -p err -o cat --no-pager | grep -c "is invalid")";
+  cp /root/it/jobs.good2 /etc/hypernd/jobs.yaml && systemctl reset-failed hypernd &&
+  systemctl start hypernd && echo "fixed=$(unit_property ActiveState)"'
 
 # The README: `apt remove` keeps the job file and the state, `apt purge` deletes both.
 step remove 'apt-get remove -y -q hypernd >/dev/null && ls -d /etc/hypernd/jobs.yaml \
