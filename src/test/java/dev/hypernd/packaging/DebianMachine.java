@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -27,7 +28,7 @@ final class DebianMachine {
   private static final Path CACHE = Path.of("target", "systemd-it", SUITE).toAbsolutePath();
   private static final String PACKAGES = "systemd,systemd-sysv,dbus,sudo,procps,adduser";
   private static final String MIRROR =
-      System.getenv().getOrDefault("HYPERND_DEBIAN_MIRROR", "http://deb.debian.org/debian");
+      System.getenv().getOrDefault("HYPERND_DEBIAN_MIRROR", hostMirror());
 
   private final Path tree;
 
@@ -90,7 +91,8 @@ final class DebianMachine {
             "systemd-nspawn",
             "--quiet",
             "--directory=" + tree,
-            "--machine=hypernd-it",
+            // Unique, so that two builds on one host do not share nspawn's per-machine state.
+            "--machine=hypernd-it-" + ProcessHandle.current().pid(),
             "--boot",
             "--register=no",
             "--keep-unit",
@@ -143,6 +145,33 @@ final class DebianMachine {
       throw new UncheckedIOException(e);
     }
     return CACHE;
+  }
+
+  /**
+   * The Debian mirror the host's apt uses (the first {@code URIs:} of {@code debian.sources}, or
+   * the first {@code deb} line of {@code sources.list}), so the test fetches from where the host
+   * can; else deb.debian.org.
+   */
+  private static String hostMirror() {
+    List<String> lines = new ArrayList<>();
+    for (String file : List.of("/etc/apt/sources.list.d/debian.sources", "/etc/apt/sources.list")) {
+      try {
+        lines.addAll(Files.readAllLines(Path.of(file)));
+      } catch (IOException e) {
+        // Not there: the other file, or the default.
+      }
+    }
+    for (String line : lines) {
+      String[] words = line.strip().split("\\s+");
+      if (words[0].equals("URIs:") || words[0].equals("deb")) {
+        for (String word : words) {
+          if (word.startsWith("http") && word.replaceAll("/+$", "").endsWith("/debian")) {
+            return word;
+          }
+        }
+      }
+    }
+    return "http://deb.debian.org/debian";
   }
 
   private static void requireRoot() {

@@ -69,8 +69,13 @@ class SystemdInstallIT {
     machine.write("/etc/hosts", "127.0.0.1 localhost\n127.0.1.1 hypernd-it\n", "rw-r--r--");
     machine.write("/usr/local/lib/hypernd-it/probe.sh", resource("probe.sh"), "rwxr-xr-x");
     // apt asks before it installs the Java runtime with the package; this is the operator's "Y".
+    // A proxy the host reaches the mirror through (debootstrap used it already) serves apt too.
+    String proxy = System.getenv().getOrDefault("http_proxy", "");
     machine.write(
-        "/etc/apt/apt.conf.d/90hypernd-it", "APT::Get::Assume-Yes \"true\";\n", "rw-r--r--");
+        "/etc/apt/apt.conf.d/90hypernd-it",
+        "APT::Get::Assume-Yes \"true\";\n"
+            + (proxy.isEmpty() ? "" : "Acquire::http::Proxy \"" + proxy + "\";\n"),
+        "rw-r--r--");
     machine.write(
         "/etc/systemd/system/hypernd-it.service", resource("hypernd-it.service"), "rw-r--r--");
     Path wants = machine.path("/etc/systemd/system/multi-user.target.wants/hypernd-it.service");
