@@ -178,7 +178,7 @@ class PrometheusScrapeTest {
     ParsedScrape m = ParsedScrape.scrape(url(), Format.OPENMETRICS);
 
     assertThat(m.samples())
-        .allSatisfy(s -> assertThat(s.labels().keySet()).isSubsetOf("job", "le"));
+        .allSatisfy(s -> assertThat(s.labels().keySet()).isSubsetOf("job_name", "le"));
     assertThat(m.text()).doesNotContain("exit 3");
   }
 
@@ -233,7 +233,8 @@ class PrometheusScrapeTest {
         .as("both attempts")
         .isEqualTo(2);
     assertThat(
-            m.value("hypernd_task_duration_seconds_bucket", Map.of("job", "flaky", "le", "+Inf")))
+            m.value(
+                "hypernd_task_duration_seconds_bucket", Map.of("job_name", "flaky", "le", "+Inf")))
         .isEqualTo(2);
     assertThat(m.hasJob("hypernd_last_success_timestamp_seconds", "flaky")).isFalse();
 

@@ -104,7 +104,7 @@ class MetricsEndpointE2ETest {
     try (DaemonProcess daemon = DaemonProcess.start(file, "--grace", "2s")) {
       daemon.await(message("serving Prometheus metrics on " + url(first)), SOON);
       daemon.await(event("task.completed", "hello"), SOON);
-      assertThat(scrape(first)).contains("hypernd_tasks_completed_total{job=\"hello\"} 1.0");
+      assertThat(scrape(first)).contains("hypernd_tasks_completed_total{job_name=\"hello\"} 1.0");
 
       int second = freePort();
       Files.writeString(
@@ -121,7 +121,7 @@ class MetricsEndpointE2ETest {
 
       assertThat(loaded.get("added").asInt()).isEqualTo(1);
       assertThat(daemon.events(message("serving Prometheus metrics on " + url(second)))).hasSize(1);
-      assertThat(scrape(second)).contains("hypernd_tasks_completed_total{job=\"hello\"} 1.0");
+      assertThat(scrape(second)).contains("hypernd_tasks_completed_total{job_name=\"hello\"} 1.0");
       assertRefused(first);
 
       Files.writeString(file, jobs);

@@ -207,7 +207,9 @@ class SystemdInstallIT {
     assertThat(probe.path("state").asText()).as(probe.toString()).isEqualTo("COMPLETED");
 
     String scrape = step("metrics").output();
-    assertThat(scrape).startsWith("HTTP/1.1 200").contains("hypernd_tasks_running{job=\"probe\"}");
+    assertThat(scrape)
+        .startsWith("HTTP/1.1 200")
+        .contains("hypernd_tasks_running{job_name=\"probe\"}");
     assertThat(step("metrics-key-ignored").output()).contains("9465=closed");
 
     // Three times the 4 s watchdog: a daemon that stopped pinging would have been restarted.

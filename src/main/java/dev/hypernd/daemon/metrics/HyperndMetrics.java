@@ -5,13 +5,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * The daemon's Prometheus metrics, labelled by job name only (never the command, which may hold
- * secrets):
+ * secrets), in the label {@code job_name} ({@code job} is Prometheus's own target label):
  *
  * <ul>
- *   <li>{@code hypernd_tasks_{submitted,completed,failed,retried,cancelled,skipped}_total{job}}
- *   <li>{@code hypernd_tasks_running{job}}, {@code hypernd_tasks_pending{job}}
- *   <li>{@code hypernd_task_duration_seconds{job}}, a histogram of attempt durations
- *   <li>{@code hypernd_last_success_timestamp_seconds{job}}
+ *   <li>{@code
+ *       hypernd_tasks_{submitted,completed,failed,retried,cancelled,skipped}_total{job_name}}
+ *   <li>{@code hypernd_tasks_running{job_name}}, {@code hypernd_tasks_pending{job_name}}
+ *   <li>{@code hypernd_task_duration_seconds{job_name}}, a histogram of attempt durations
+ *   <li>{@code hypernd_last_success_timestamp_seconds{job_name}}
  *   <li>{@code hypernd_config_last_reload_success}, {@code
  *       hypernd_config_last_reload_timestamp_seconds}
  * </ul>

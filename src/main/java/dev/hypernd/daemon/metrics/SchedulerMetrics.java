@@ -12,7 +12,12 @@ import java.util.function.ToDoubleFunction;
  * on across restarts rather than starting again at zero (Prometheus handles either).
  */
 final class SchedulerMetrics {
-  static final String JOB = "job";
+  /**
+   * The label that carries the job's name on every per-job series. Not {@code job}: that is the
+   * label Prometheus itself attaches to every target (the scrape config's {@code job_name}), and
+   * exporters must not emit it, or a default scrape renames it to {@code exported_job}.
+   */
+  static final String JOB_NAME = "job_name";
 
   private SchedulerMetrics() {}
 
@@ -76,7 +81,7 @@ final class SchedulerMetrics {
     CounterWithCallback.builder()
         .name(name)
         .help(help)
-        .labelNames(JOB)
+        .labelNames(JOB_NAME)
         .callback(
             callback ->
                 snapshots
@@ -94,7 +99,7 @@ final class SchedulerMetrics {
     GaugeWithCallback.builder()
         .name(name)
         .help(help)
-        .labelNames(JOB)
+        .labelNames(JOB_NAME)
         .callback(
             callback ->
                 snapshots

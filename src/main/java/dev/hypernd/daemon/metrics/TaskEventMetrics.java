@@ -38,7 +38,7 @@ final class TaskEventMetrics implements TaskEventListener, DaemonListener {
             .name("hypernd_task_duration_seconds")
             .help("How long attempts ran, by job: completed and failed attempts.")
             .unit(Unit.SECONDS)
-            .labelNames(SchedulerMetrics.JOB)
+            .labelNames(SchedulerMetrics.JOB_NAME)
             .classicUpperBounds(DURATION_BUCKETS)
             .classicOnly()
             .withoutExemplars()
@@ -47,7 +47,7 @@ final class TaskEventMetrics implements TaskEventListener, DaemonListener {
         .name("hypernd_last_success_timestamp_seconds")
         .help("When a task of the job last completed successfully (Unix time).")
         .unit(Unit.SECONDS)
-        .labelNames(SchedulerMetrics.JOB)
+        .labelNames(SchedulerMetrics.JOB_NAME)
         .callback(
             callback ->
                 lastSuccess.forEach((job, at) -> callback.call(at.toEpochMilli() / 1000.0, job)))

@@ -84,11 +84,34 @@ class GrafanaDashboardTest {
         .contains(
             "rate(hypernd_tasks_completed_total",
             "rate(hypernd_tasks_failed_total",
-            "histogram_quantile(0.95, sum by (job, le) (rate(hypernd_task_duration_seconds_bucket",
+            "histogram_quantile(0.95, sum by (job_name, le) (rate(hypernd_task_duration_seconds_bucket",
             "hypernd_tasks_running",
             "hypernd_tasks_pending",
-            "time() - max by (job) (hypernd_last_success_timestamp_seconds",
+            "time() - max by (job_name) (hypernd_last_success_timestamp_seconds",
             "hypernd_config_last_reload_success");
+  }
+
+  /**
+   * The daemon's per-job label is {@code job_name}; {@code job} is the scrape job Prometheus
+   * attaches to every target, so a query, legend or variable on it would not be hypernd's job.
+   */
+  @Test
+  void selectsAndGroupsByJobNameNeverByPrometheusJobLabel() throws Exception {
+    JsonNode d = dashboard();
+    List<String> texts = new ArrayList<>(expressions(d));
+    for (JsonNode panel : d.get("panels")) {
+      for (JsonNode target : panel.get("targets")) {
+        texts.add(target.path("legendFormat").asText());
+      }
+    }
+    for (JsonNode variable : d.at("/templating/list")) {
+      texts.add(variable.get("name").asText());
+      texts.add(variable.at("/query/query").asText());
+    }
+    Pattern bareJob = Pattern.compile("\\bjob\\b");
+    assertThat(texts).noneMatch(text -> bareJob.matcher(text).find());
+    assertThat(String.join("\n", texts))
+        .contains("job_name=~\"$job_name\"", "sum by (job_name)", "{{job_name}}");
   }
 
   @Test

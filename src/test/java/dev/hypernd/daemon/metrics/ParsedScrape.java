@@ -189,14 +189,14 @@ public final class ParsedScrape {
     return matching.get(0).value();
   }
 
-  /** The value of the sample {@code name} whose only label is {@code job}. */
+  /** The value of the sample {@code name} whose only label is {@code job_name="<job>"}. */
   public double value(String name, String job) {
-    return value(name, Map.of("job", job));
+    return value(name, Map.of("job_name", job));
   }
 
-  /** Whether any sample {@code name} has label {@code job}. */
+  /** Whether any sample {@code name} has the label {@code job_name="<job>"}. */
   public boolean hasJob(String name, String job) {
     return samples.stream()
-        .anyMatch(s -> s.name().equals(name) && job.equals(s.labels().get("job")));
+        .anyMatch(s -> s.name().equals(name) && job.equals(s.labels().get("job_name")));
   }
 }
