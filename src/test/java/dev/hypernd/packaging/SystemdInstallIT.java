@@ -157,6 +157,8 @@ class SystemdInstallIT {
         .containsEntry("home", "/var/lib/hypernd")
         .containsEntry("task", task.path("task_id").asText())
         .containsEntry("socket", "/run/hypernd/hypernd.sock")
+        .containsEntry("notify_socket", "unset")
+        .containsEntry("watchdog_usec", "unset")
         .containsEntry("no_new_privs", "1")
         .containsEntry("cap_eff", "0000000000000000")
         .containsEntry("state_dir_writable", "yes")

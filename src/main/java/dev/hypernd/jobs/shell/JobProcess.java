@@ -96,6 +96,7 @@ final class JobProcess {
     List<String> line = new ArrayList<>(List.of(SETSID.toString(), "--"));
     line.addAll(command.commandLine(args));
     ProcessBuilder builder = new ProcessBuilder(line);
+    ServiceManagerVariables.removeFrom(builder.environment());
     builder.environment().putAll(command.env());
     builder.environment().putAll(extraEnv);
     command.workingDirectory().ifPresent(directory -> builder.directory(directory.toFile()));
