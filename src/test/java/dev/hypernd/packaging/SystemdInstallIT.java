@@ -37,6 +37,13 @@ import org.junit.jupiter.api.TestInstance;
 class SystemdInstallIT {
   private static final Path WORK = Path.of("target", "systemd-it");
   private static final String IT = "/root/it/";
+
+  /** The clone the README's commands run in, as the operator: the packages are in its target. */
+  private static final String CLONE = "/srv/hypernd/";
+
+  /** Files of the test that the operator and the jobs read. */
+  private static final String FILES = "/usr/local/lib/hypernd-it/";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The README's commands that cannot run as written in a test, and what runs instead. */
@@ -47,7 +54,7 @@ class SystemdInstallIT {
           "ls ./target/hypernd_*_all.deb",
           // The operator's edit: the test's jobs appended to the packaged job file.
           "sudoedit /etc/hypernd/jobs.yaml",
-          "cat " + IT + "jobs.yaml >>/etc/hypernd/jobs.yaml");
+          "sudo tee -a /etc/hypernd/jobs.yaml <" + FILES + "jobs.yaml >/dev/null");
 
   private final List<String> readme = ReadmeInstall.commands();
   private DebianMachine machine;
@@ -57,17 +64,17 @@ class SystemdInstallIT {
   void bootAndRunTheSteps() throws IOException {
     machine = DebianMachine.create(WORK.resolve("machine"));
     Path deb = DebBuild.into(WORK.resolve("deb"));
-    machine.copy(deb, "/root/hypernd/target/" + deb.getFileName());
+    machine.copy(deb, CLONE + "target/" + deb.getFileName());
     Path upgrade = DebBuild.into(WORK.resolve("deb-upgrade"), 2);
-    machine.copy(upgrade, "/root/hypernd/upgrade/" + upgrade.getFileName());
+    machine.copy(upgrade, CLONE + "upgrade/" + upgrade.getFileName());
     machine.write(IT + "lib.sh", resource("lib.sh"), "rw-r--r--");
     machine.write(IT + "checks.sh", resource("checks.sh"), "rw-r--r--");
-    machine.write(IT + "jobs.yaml", resource("jobs.yaml"), "rw-r--r--");
+    machine.write(FILES + "jobs.yaml", resource("jobs.yaml"), "rw-r--r--");
     machine.write(IT + "run.sh", runScript(), "rw-r--r--");
     // A host name that resolves, as on an installed system (sudo complains otherwise).
     machine.write("/etc/hostname", "hypernd-it\n", "rw-r--r--");
     machine.write("/etc/hosts", "127.0.0.1 localhost\n127.0.1.1 hypernd-it\n", "rw-r--r--");
-    machine.write("/usr/local/lib/hypernd-it/probe.sh", resource("probe.sh"), "rwxr-xr-x");
+    machine.write(FILES + "probe.sh", resource("probe.sh"), "rwxr-xr-x");
     // apt asks before it installs the Java runtime with the package; this is the operator's "Y".
     // A proxy the host reaches the mirror through (debootstrap used it already) serves apt too.
     String proxy = System.getenv().getOrDefault("http_proxy", "");
@@ -114,7 +121,7 @@ class SystemdInstallIT {
   void statusRightAfterEnableNowShowsTheDaemonAndItsJobs() {
     String status = readmeStep("sudo hypernctl status").output();
     assertThat(status).contains("/etc/hypernd/jobs.yaml", "heartbeat", "probe", "sleeper");
-    assertThat(readmeStep("journalctl -u hypernd").output())
+    assertThat(readmeStep("sudo journalctl -u hypernd").output())
         .contains("\"event\":\"config.loaded\"", "\"event\":\"daemon.started\"");
   }
 
@@ -341,10 +348,18 @@ class SystemdInstallIT {
             . /root/it/lib.sh
             # A new debootstrap tree has no package lists yet; an installed Debian has.
             step prepare 'apt-get update -q'
+            # The README's reader: a user who may use sudo (without a password, for the test).
+            step operator 'useradd --create-home --shell /bin/bash --groups sudo admin &&
+              echo "admin ALL=(ALL) NOPASSWD: ALL" >/etc/sudoers.d/admin'
             """);
     for (int i = 0; i < readme.size(); i++) {
       String command = STAND_INS.getOrDefault(readme.get(i), readme.get(i));
-      script.append("step readme-").append(i + 1).append(' ').append(quoted(command)).append('\n');
+      script
+          .append("step readme-")
+          .append(i + 1)
+          .append(' ')
+          .append(quoted("as_admin " + quoted(command)))
+          .append('\n');
     }
     return script.append(". /root/it/checks.sh\n").toString();
   }

@@ -11,7 +11,7 @@ T=/root/it/transcript
 step() {
   local name=$1 status=0
   printf '=== step %s\n' "$name" >>"$T"
-  (cd /root/hypernd && eval "$2") >>"$T" 2>&1 </dev/null || status=$?
+  (cd /srv/hypernd && eval "$2") >>"$T" 2>&1 </dev/null || status=$?
   if [ -n "$(tail -c 1 "$T")" ]; then echo >>"$T"; fi
   printf '=== status %s %d\n' "$name" "$status" >>"$T"
 }
@@ -44,4 +44,9 @@ sleeps() {
 scrape() {
   { printf 'GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3 && cat <&3; } \
     3<>"/dev/tcp/127.0.0.1/$1"
+}
+
+# as_admin COMMAND: runs COMMAND as the README's reader, user admin, in the clone.
+as_admin() {
+  runuser -u admin -- bash -c "cd /srv/hypernd && $1"
 }
