@@ -8,21 +8,12 @@ import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskState;
 import dev.hypernd.engine.store.InMemoryTaskStore;
 import dev.hypernd.engine.store.TaskQuery;
-import dev.hypernd.jobs.HookDispatcher;
-import dev.hypernd.jobs.JobDefinitions;
-import dev.hypernd.jobs.JobFiles;
-import dev.hypernd.jobs.RunningCommands;
-import dev.hypernd.jobs.config.JobFile;
-import dev.hypernd.jobs.config.LoadResult;
-import dev.hypernd.jobs.shell.HookRunner;
-import dev.hypernd.jobs.shell.ShellRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,25 +31,7 @@ class DaemonTest {
   private Daemon start(String yaml) throws Exception {
     file = dir.resolve("jobs.yaml");
     Files.writeString(file, yaml);
-    LoadResult loaded = JobFiles.loader().load(file);
-    JobFile jobFile = ((LoadResult.Valid) loaded).jobFile();
-    RunningCommands commands = new RunningCommands();
-    DaemonParts parts =
-        new DaemonParts(
-            hand.scheduler(),
-            store,
-            JobFiles.loader(),
-            new JobDefinitions(new ShellRunner(), commands),
-            commands,
-            new HookDispatcher(new HookRunner()),
-            events,
-            () -> hand.clock().now(),
-            getClass().getClassLoader());
-    Daemon daemon =
-        new Daemon(
-            new DaemonSettings(file, Duration.ofSeconds(5), "memory", Optional.empty()),
-            jobFile,
-            parts);
+    Daemon daemon = HandDrivenDaemons.create(file, hand, store, events);
     daemon.start();
     return daemon;
   }

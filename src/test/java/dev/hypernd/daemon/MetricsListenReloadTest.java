@@ -13,15 +13,7 @@ import dev.hypernd.daemon.metrics.ConfiguredMetricsEndpoint.Setting;
 import dev.hypernd.daemon.metrics.HyperndMetrics;
 import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.store.InMemoryTaskStore;
-import dev.hypernd.jobs.HookDispatcher;
-import dev.hypernd.jobs.JobDefinitions;
-import dev.hypernd.jobs.JobFiles;
-import dev.hypernd.jobs.RunningCommands;
-import dev.hypernd.jobs.config.JobFile;
 import dev.hypernd.jobs.config.ListenAddress;
-import dev.hypernd.jobs.config.LoadResult;
-import dev.hypernd.jobs.shell.HookRunner;
-import dev.hypernd.jobs.shell.ShellRunner;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -85,24 +77,7 @@ class MetricsListenReloadTest {
   private ConfiguredMetricsEndpoint start(String yaml, Optional<Setting> fixed) throws Exception {
     file = dir.resolve("jobs.yaml");
     Files.writeString(file, yaml);
-    JobFile jobFile = ((LoadResult.Valid) JobFiles.loader().load(file)).jobFile();
-    RunningCommands commands = new RunningCommands();
-    DaemonParts parts =
-        new DaemonParts(
-            hand.scheduler(),
-            store,
-            JobFiles.loader(),
-            new JobDefinitions(new ShellRunner(), commands),
-            commands,
-            new HookDispatcher(new HookRunner()),
-            new RecordingEvents(),
-            () -> hand.clock().now(),
-            getClass().getClassLoader());
-    daemon =
-        new Daemon(
-            new DaemonSettings(file, Duration.ofSeconds(5), "memory", Optional.empty()),
-            jobFile,
-            parts);
+    daemon = HandDrivenDaemons.create(file, hand, store, new RecordingEvents());
     metrics = ConfiguredMetricsEndpoint.start(daemon, fixed, HyperndMetrics.register(daemon));
     daemon.start();
     return metrics;

@@ -9,15 +9,7 @@ import dev.hypernd.daemon.metrics.ParsedScrape.Format;
 import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.engine.store.InMemoryTaskStore;
-import dev.hypernd.jobs.HookDispatcher;
-import dev.hypernd.jobs.JobDefinitions;
-import dev.hypernd.jobs.JobFiles;
-import dev.hypernd.jobs.RunningCommands;
-import dev.hypernd.jobs.config.JobFile;
 import dev.hypernd.jobs.config.ListenAddress;
-import dev.hypernd.jobs.config.LoadResult;
-import dev.hypernd.jobs.shell.HookRunner;
-import dev.hypernd.jobs.shell.ShellRunner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,23 +58,7 @@ class PrometheusScrapeTest {
   }
 
   private Daemon newDaemon(HandDrivenScheduler scheduler) {
-    JobFile jobFile = ((LoadResult.Valid) JobFiles.loader().load(file)).jobFile();
-    RunningCommands commands = new RunningCommands();
-    DaemonParts parts =
-        new DaemonParts(
-            scheduler.scheduler(),
-            store,
-            JobFiles.loader(),
-            new JobDefinitions(new ShellRunner(), commands),
-            commands,
-            new HookDispatcher(new HookRunner()),
-            new RecordingEvents(),
-            () -> scheduler.clock().now(),
-            getClass().getClassLoader());
-    return new Daemon(
-        new DaemonSettings(file, Duration.ofSeconds(5), "memory", Optional.empty()),
-        jobFile,
-        parts);
+    return HandDrivenDaemons.create(file, scheduler, store, new RecordingEvents());
   }
 
   @AfterEach
