@@ -289,8 +289,6 @@ class SystemdInstallIT {
     JsonNode lastStop =
         events.stream()
             .filter(e -> e.path("event").asText().equals("daemon.stopped"))
-            .toList()
-            .stream()
             .reduce((first, second) -> second)
             .orElseThrow();
     assertThat(lastStop.path("killed").asInt()).isEqualTo(1);

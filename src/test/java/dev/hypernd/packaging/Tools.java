@@ -48,13 +48,20 @@ final class Tools {
     if (tool.isPresent()) {
       return tool.get();
     }
-    String message = name + " is not installed (apt-get install " + aptPackage + ")";
+    unavailable(name + " is not installed (apt-get install " + aptPackage + ")", "CI must have it");
+    throw new AssertionError("unreachable");
+  }
+
+  /**
+   * What a test needs is missing: fails in CI ({@code CI=true}), saying {@code inCi}; elsewhere
+   * skips the test with {@code message} on stderr.
+   */
+  static void unavailable(String message, String inCi) {
     if ("true".equals(System.getenv("CI"))) {
-      fail(message + "; CI must have it");
+      fail(message + "; " + inCi);
     }
     System.err.println("SKIPPED: " + message);
     Assumptions.abort(message);
-    throw new AssertionError("unreachable");
   }
 
   /** Runs {@code command} in {@code dir} with {@code env} added, for at most 120 s. */

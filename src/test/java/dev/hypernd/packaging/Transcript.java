@@ -1,7 +1,6 @@
 package dev.hypernd.packaging;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,10 +35,6 @@ final class Transcript {
 
   Optional<Step> step(String name) {
     return Optional.ofNullable(steps.get(name));
-  }
-
-  List<Step> steps() {
-    return List.copyOf(steps.values());
   }
 
   /** The whole transcript, for failure messages. */
