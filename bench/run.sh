@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark of issue 7 against its peers and writes bench/RESULTS.md.
+# Runs every benchmark against its peers and writes bench/RESULTS.md.
 #
 #   bench/run.sh [--quick] [--store memory|memory,sqlite|auto] [--skip-build]
 #

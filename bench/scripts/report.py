@@ -542,7 +542,7 @@ def write(d, out):
              "(`bench/target/results/`). Do not edit by hand: rerun `bench/run.sh` "
              "(or `bench/run.sh --quick`).", ""]
     machine_section(d, lines)
-    lines += ["## Targets (issue 7)", "", "| target | figure | verdict |", "|---|---|---|"]
+    lines += ["## Targets", "", "| target | figure | verdict |", "|---|---|---|"]
     for t in targets:
         lines.append(f"| {t['target']} | {t['figure']} | {verdict(t['met'])} |")
     lines.append("")

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 /**
  * {@code --delay} and {@code --timeout} values as job files write durations: {@code 30s}, {@code
  * 5m}, {@code 1h30m}, {@code 1d}, {@code 500ms}, or a number of seconds. The job file's parser
- * lives in the jobs layer, which hypernctl must not load (DESIGN §2: cli depends on control only),
+ * lives in the jobs layer, which hypernctl must not load (design §2: cli depends on control only),
  * so this is a second reading of the same grammar; a test holds the two to the same answers.
  */
 final class DurationText implements CommandLine.ITypeConverter<Duration> {

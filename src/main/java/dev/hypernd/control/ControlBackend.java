@@ -28,7 +28,7 @@ public interface ControlBackend {
   /** The daemon, its job file, its last reload and a line per job. */
   StatusView status();
 
-  /** The metrics of DESIGN §5 ({@code MetricsSnapshot.toMap()}) for all jobs, or for one job. */
+  /** The metrics of design §5 ({@code MetricsSnapshot.toMap()}) for all jobs, or for one job. */
   Map<String, Object> metrics(Optional<String> job);
 
   TaskView result(String taskId);
@@ -47,7 +47,7 @@ public interface ControlBackend {
   /** The next {@code count} fire times of {@code job}; empty for an on-demand job. */
   List<Instant> next(String job, int count);
 
-  /** Reads the job file again and swaps it in if it is valid (DESIGN §7). */
+  /** Reads the job file again and swaps it in if it is valid (design §7). */
   ReloadOutcome reload();
 
   JobView pause(String job);

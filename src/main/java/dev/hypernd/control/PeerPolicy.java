@@ -13,7 +13,7 @@ import java.util.Optional;
 import jdk.net.UnixDomainPrincipal;
 
 /**
- * Who may talk to the daemon (DESIGN §6): root, the daemon's own user, and members of the socket
+ * Who may talk to the daemon (design §6): root, the daemon's own user, and members of the socket
  * file's group, where a member is a peer whose primary group ({@code SO_PEERCRED}) is that group or
  * whose user name is listed for it in {@code /etc/group} ({@link GroupFile} says why). The file
  * mode 0660 already keeps others out; this check also holds when the mode or the directory is

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the control socket lives (DESIGN §6 and §8); {@code hypernd} and {@code hypernctl} both ask
+ * Where the control socket lives (design §6 and §8); {@code hypernd} and {@code hypernctl} both ask
  * this class, so they agree without configuration.
  *
  * <ol>

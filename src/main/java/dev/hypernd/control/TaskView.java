@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A task with the result fields of DESIGN §4, as {@code result}, {@code tasks}, {@code cancel} and
+ * A task with the result fields of design §4, as {@code result}, {@code tasks}, {@code cancel} and
  * {@code wait} report it.
  *
  * @param taskId {@code sched-N}

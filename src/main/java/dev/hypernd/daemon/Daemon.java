@@ -139,7 +139,7 @@ public final class Daemon {
   }
 
   /**
-   * Reads the job file again and, if it is valid, applies it in one atomic step (DESIGN §7):
+   * Reads the job file again and, if it is valid, applies it in one atomic step (design §7):
    * unchanged jobs keep their next fire and running tasks, changed jobs are rescheduled from now,
    * removed jobs fire no more while their running tasks finish. An invalid file changes nothing.
    * Logs {@code config.loaded} or {@code config.rejected}.
@@ -190,7 +190,7 @@ public final class Daemon {
   }
 
   /**
-   * Stops the daemon (DESIGN §7): logs {@code daemon.stopping}, stops firing, lets running tasks
+   * Stops the daemon (design §7): logs {@code daemon.stopping}, stops firing, lets running tasks
    * finish within the grace period, then kills the rest (a command's whole process tree) and
    * records them as failed by shutdown, waits until their processes are gone, lets hooks finish for
    * a few seconds, flushes and closes the store and logs {@code daemon.stopped}. Only the first

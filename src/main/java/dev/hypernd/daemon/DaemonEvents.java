@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The daemon's structured events (DESIGN §5): the engine's task events plus its own. {@link
+ * The daemon's structured events (design §5): the engine's task events plus its own. {@link
  * EventLog} writes them as log lines; tests record them. Called from the engine's threads, signal
  * handlers and the control server alike, so implementations must be thread-safe.
  */

@@ -28,7 +28,7 @@ public final class ValidateCommand implements Callable<Integer> {
   /** The file is valid. */
   public static final int EXIT_VALID = 0;
 
-  /** The file has errors; the same code as a usage error, as DESIGN §8 asks. */
+  /** The file has errors; the same code as a usage error, as design §8 asks. */
   public static final int EXIT_INVALID = 2;
 
   private final JobFileLoader loader;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The metrics of DESIGN §5 at one moment, for all jobs or for one.
+ * The metrics of design §5 at one moment, for all jobs or for one.
  *
  * @param topErrors error types with counts, most frequent first
  */

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * How a failed attempt is retried (DESIGN §4). Immutable; made by {@link #builder()}.
+ * How a failed attempt is retried (design §4). Immutable; made by {@link #builder()}.
  *
  * <p>{@code maxRetries = 3} allows at most 4 attempts. The delay before retry {@code k} (0 for the
  * first retry) is {@code min(backoff * backoffFactor^k, maxDelay)}. An error is retried when it

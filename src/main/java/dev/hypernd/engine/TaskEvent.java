@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One lifecycle event of a task (DESIGN §5). Fields that do not apply to a type are {@code null}
+ * One lifecycle event of a task (design §5). Fields that do not apply to a type are {@code null}
  * (or 0 / false for primitives).
  *
  * @param type what happened

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A task as it stands: its state and, once it has run, its outcome (DESIGN §4 result fields).
+ * A task as it stands: its state and, once it has run, its outcome (design §4 result fields).
  *
  * @param taskId {@code sched-N}
  * @param taskName the job's name

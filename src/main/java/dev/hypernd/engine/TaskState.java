@@ -1,6 +1,6 @@
 package dev.hypernd.engine;
 
-/** The six states of a task (DESIGN §4). */
+/** The six states of a task (design §4). */
 public enum TaskState {
   /** Created, waiting for its due time, for a worker, or behind an earlier task of its job. */
   PENDING,

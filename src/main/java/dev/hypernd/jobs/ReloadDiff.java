@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How a new job file differs from the running one, by job name (DESIGN §7). A job is unchanged when
+ * How a new job file differs from the running one, by job name (design §7). A job is unchanged when
  * its {@link JobConfig} is equal and, for a class job, its class loader is kept (same classpath,
  * same contents); unchanged jobs keep their next fire and running tasks. Names are in file order:
  * the new file's for added, changed and unchanged jobs, the old file's for removed ones.

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The fields of a task event as DESIGN §5 names them, in a fixed order: {@code event}, {@code job},
+ * The fields of a task event as design §5 names them, in a fixed order: {@code event}, {@code job},
  * {@code task_id}, {@code attempt}, then those of the event's type. The structured log and the
  * hooks' stdin both use this, so a hook sees what the log shows. Fields that do not apply are left
  * out rather than set to null; times are ISO-8601 instants; {@code error} is the message people

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real hypernctl against the real daemon (issue 4): one daemon serves most tests, each on jobs
+ * The real hypernctl against the real daemon: one daemon serves most tests, each on jobs
  * of its own; the metrics test has a daemon of its own, with on-demand jobs only, so that its
  * counts are exact.
  */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SIGHUP as DESIGN §7 has it: atomic swap of a valid file, an invalid one changes nothing. */
+/** SIGHUP as design §7 has it: atomic swap of a valid file, an invalid one changes nothing. */
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DaemonReloadE2ETest {
   private static final Duration SOON = Duration.ofSeconds(15);

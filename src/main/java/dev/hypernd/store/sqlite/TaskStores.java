@@ -29,7 +29,7 @@ public final class TaskStores {
   }
 
   /**
-   * The default state file (DESIGN §7, §8): {@code $STATE_DIRECTORY/state.db} under systemd's
+   * The default state file (design §7, §8): {@code $STATE_DIRECTORY/state.db} under systemd's
    * {@code StateDirectory=}; else {@code /var/lib/hypernd/state.db} for root; else {@code
    * $XDG_STATE_HOME/hypernd/state.db}, or {@code ~/.local/state/hypernd/state.db} without it.
    *

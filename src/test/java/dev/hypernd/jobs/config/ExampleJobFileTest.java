@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documented example must stay valid and complete: users copy it, and DESIGN §8 runs it as is
+ * The documented example must stay valid and complete: users copy it, and design §8 runs it as is
  * from a fresh clone.
  */
 class ExampleJobFileTest {
