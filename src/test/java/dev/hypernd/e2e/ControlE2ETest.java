@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real hypernctl against the real daemon: one daemon serves most tests, each on jobs
- * of its own; the metrics test has a daemon of its own, with on-demand jobs only, so that its
- * counts are exact.
+ * The real hypernctl against the real daemon: one daemon serves most tests, each on jobs of its
+ * own; the metrics test has a daemon of its own, with on-demand jobs only, so that its counts are
+ * exact.
  */
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ControlE2ETest {

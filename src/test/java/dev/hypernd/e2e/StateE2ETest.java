@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded store under the real daemon: {@code kill -9} and restart, a clean restart,
- * a state file it must not touch, and a second daemon that must not start.
+ * The embedded store under the real daemon: {@code kill -9} and restart, a clean restart, a state
+ * file it must not touch, and a second daemon that must not start.
  */
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StateE2ETest {
