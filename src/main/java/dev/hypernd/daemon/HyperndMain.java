@@ -33,6 +33,9 @@ public final class HyperndMain implements Runnable {
     cmd.addSubcommand(new RunCommand(loader));
     cmd.addSubcommand(new NextCommand());
     cmd.addSubcommand(new ValidateCommand(loader));
+    cmd.addSubcommand(
+        new CommandLine(new ImportCommand())
+            .addSubcommand(new ImportCrontabCommand(loader, System.in)));
     cmd.setExitCodeExceptionMapper(e -> 2);
     // "@daily" is a cron macro, not a file of arguments.
     cmd.setExpandAtFiles(false);
