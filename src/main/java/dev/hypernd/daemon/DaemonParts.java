@@ -2,6 +2,7 @@ package dev.hypernd.daemon;
 
 import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.engine.store.TaskStore;
+import dev.hypernd.jobs.AlertSender;
 import dev.hypernd.jobs.HookDispatcher;
 import dev.hypernd.jobs.JobDefinitions;
 import dev.hypernd.jobs.RunningCommands;
@@ -59,7 +60,7 @@ record DaemonParts(
         loader,
         new JobDefinitions(new ShellRunner(), commands),
         commands,
-        new HookDispatcher(new HookRunner()),
+        new HookDispatcher(new HookRunner(), AlertSender.standard(Version.current())),
         events,
         InstantSource.system(),
         Daemon.class.getClassLoader());

@@ -27,11 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the job file's shell hooks on task events: {@code on_error} after every failed attempt,
- * {@code on_failure} when a task ends FAILED, {@code on_success} when it ends COMPLETED. Each hook
- * gets the event as one JSON object on stdin (the fields of the log line, with the whole result)
- * and {@code HYPERN_TASK_ID}, {@code HYPERN_JOB}, {@code HYPERN_ATTEMPT}, {@code HYPERN_EVENT} plus
- * the job's env in its environment, and starts in the job's workdir.
+ * Runs the job file's shell hooks and sends its alerts on task events: {@code on_start} when an
+ * attempt starts, {@code on_error} after every failed attempt, {@code on_failure} when a task ends
+ * FAILED, {@code on_success} when it ends COMPLETED. Each hook gets the event as one JSON object on
+ * stdin (the fields of the log line, with the whole result) and {@code HYPERN_TASK_ID}, {@code
+ * HYPERN_JOB}, {@code HYPERN_ATTEMPT}, {@code HYPERN_EVENT} plus the job's env in its environment,
+ * and starts in the job's workdir.
  *
  * <p>Hooks run on a small pool of their own with a bounded queue, so a slow hook never delays a
  * task or the scheduler: the listener only enqueues. A hook that fails, times out or finds the
@@ -46,6 +47,7 @@ public final class HookDispatcher implements TaskEventListener {
   private static final int QUEUE = 256;
 
   private final HookRunner runner;
+  private final AlertSender alerts;
   private final ThreadPoolExecutor pool;
   private final ObjectMapper json = new ObjectMapper();
   private volatile Map<String, JobHooks> hooksByJob = Map.of();
@@ -53,8 +55,9 @@ public final class HookDispatcher implements TaskEventListener {
   /** The hooks of one job and what they run with. */
   private record JobHooks(Hooks hooks, Map<String, String> env, Optional<Path> dir) {}
 
-  public HookDispatcher(HookRunner runner) {
+  public HookDispatcher(HookRunner runner, AlertSender alerts) {
     this.runner = Objects.requireNonNull(runner, "runner");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
     AtomicInteger count = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -86,8 +89,12 @@ public final class HookDispatcher implements TaskEventListener {
     if (job == null) {
       return;
     }
+    job.hooks()
+        .alert()
+        .ifPresent(alert -> alerts.send(event, alert, eventJson(event), summary(event)));
     Optional<CommandAction> hook =
         switch (event.type()) {
+          case STARTED -> job.hooks().onStart();
           case ERROR -> job.hooks().onError();
           case FAILED -> job.hooks().onFailure();
           case COMPLETED -> job.hooks().onSuccess();
@@ -142,8 +149,19 @@ public final class HookDispatcher implements TaskEventListener {
     }
   }
 
+  private static String summary(TaskEvent event) {
+    Object error = TaskEventFields.of(event, TaskEventFields.WHOLE_RESULT).get("error");
+    return event.type().eventName()
+        + " "
+        + event.job()
+        + " "
+        + event.taskId()
+        + (error == null ? "" : ": " + error);
+  }
+
   private static String hookName(TaskEvent.Type type) {
     return switch (type) {
+      case STARTED -> "on_start";
       case ERROR -> "on_error";
       case FAILED -> "on_failure";
       default -> "on_success";
@@ -157,10 +175,12 @@ public final class HookDispatcher implements TaskEventListener {
    * @return whether every hook finished in time
    */
   public boolean shutdown(Duration drain) throws InterruptedException {
+    long deadline = System.nanoTime() + drain.toNanos();
     pool.shutdown();
     if (pool.awaitTermination(drain.toNanos(), TimeUnit.NANOSECONDS)) {
-      return true;
+      return alerts.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
+    alerts.shutdown(Duration.ZERO);
     int dropped = pool.shutdownNow().size();
     log.warn(
         "hooks still running after {} ms were stopped; {} queued hooks dropped",

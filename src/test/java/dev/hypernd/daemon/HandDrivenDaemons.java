@@ -2,6 +2,7 @@ package dev.hypernd.daemon;
 
 import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.store.TaskStore;
+import dev.hypernd.jobs.AlertSender;
 import dev.hypernd.jobs.HookDispatcher;
 import dev.hypernd.jobs.JobDefinitions;
 import dev.hypernd.jobs.JobFiles;
@@ -34,7 +35,7 @@ final class HandDrivenDaemons {
             JobFiles.loader(),
             new JobDefinitions(new ShellRunner(), commands),
             commands,
-            new HookDispatcher(new HookRunner()),
+            new HookDispatcher(new HookRunner(), AlertSender.standard("test")),
             events,
             () -> hand.clock().now(),
             HandDrivenDaemons.class.getClassLoader());

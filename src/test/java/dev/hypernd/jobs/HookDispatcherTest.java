@@ -21,7 +21,8 @@ class HookDispatcherTest {
   private static final Duration DRAIN = Duration.ofSeconds(20);
 
   @TempDir Path dir;
-  private final HookDispatcher hooks = new HookDispatcher(new HookRunner());
+  private final HookDispatcher hooks =
+      new HookDispatcher(new HookRunner(), AlertSender.standard("test"));
 
   private String jobFile(String hooksYaml) {
     return "jobs:\n"
@@ -38,6 +39,19 @@ class HookDispatcherTest {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
     }
+  }
+
+  @Test
+  void onStartRunsWhenAnAttemptStarts() throws Exception {
+    hooks.use(parse(jobFile("    on_start: 'cat > \"$OUT/$HYPERN_EVENT-$HYPERN_ATTEMPT\"'\n")));
+    hooks.onEvent(TaskEvents.of(TaskEvent.Type.STARTED, "j", 2));
+    hooks.onEvent(TaskEvents.of(TaskEvent.Type.COMPLETED, "j", 2));
+    assertThat(hooks.shutdown(DRAIN)).isTrue();
+
+    assertThat(recorded()).containsExactly("task.started-2");
+    JsonNode started = new ObjectMapper().readTree(Files.readString(dir.resolve("task.started-2")));
+    assertThat(started.get("event").asText()).isEqualTo("task.started");
+    assertThat(started.get("lateness_ms").asDouble()).isEqualTo(250.0);
   }
 
   @Test

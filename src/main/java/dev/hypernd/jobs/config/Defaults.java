@@ -14,24 +14,32 @@ import java.util.Optional;
  *
  * <p>{@code timezone} applies to cron jobs; {@code overlap} to interval and cron jobs (a once job
  * uses {@code allow} unless it sets {@code overlap} itself, so that submissions do not silently
- * drop each other); {@code timeout}, {@code retry} and {@code env} to every job.
+ * drop each other); {@code timeout}, {@code retry}, {@code env} and {@code alert} to every job (a
+ * job's own {@code alert} replaces the default one whole).
  */
 public record Defaults(
     Optional<ZoneId> timezone,
     Optional<Duration> timeout,
     Optional<Overlap> overlap,
     RetryBlock retry,
-    Map<String, String> env) {
+    Map<String, String> env,
+    Optional<AlertConfig> alert) {
 
   public static final Defaults NONE =
       new Defaults(
-          Optional.empty(), Optional.empty(), Optional.empty(), RetryBlock.EMPTY, Map.of());
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          RetryBlock.EMPTY,
+          Map.of(),
+          Optional.empty());
 
   public Defaults {
     Objects.requireNonNull(timezone, "timezone");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(overlap, "overlap");
     Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(alert, "alert");
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
   }
 }

@@ -30,9 +30,11 @@ final class JobReader {
           "overlap",
           "env",
           "workdir",
+          "on_start",
           "on_error",
           "on_failure",
           "on_success",
+          "alert",
           "catch_up");
 
   private final Path baseDir;
@@ -97,8 +99,15 @@ final class JobReader {
     fields.get("env").flatMap(Values::env).ifPresent(env::putAll);
     Optional<Path> workdir =
         fields.get("workdir").flatMap(value -> PathValues.directory(value, baseDir));
+    Optional<AlertConfig> alert =
+        fields.has("alert") ? fields.get("alert").flatMap(AlertReader::read) : defaults.alert();
     Hooks hooks =
-        new Hooks(hook(fields, "on_error"), hook(fields, "on_failure"), hook(fields, "on_success"));
+        new Hooks(
+            hook(fields, "on_start"),
+            hook(fields, "on_error"),
+            hook(fields, "on_failure"),
+            hook(fields, "on_success"),
+            alert);
     boolean catchUp = fields.get("catch_up").flatMap(Cursor::bool).orElse(false);
     // A part can also be missing without an error here: a retry block that only conflicts
     // through the defaults is reported at the defaults.

@@ -175,9 +175,11 @@ class JobFileLoaderTest {
     assertThat(job("retry-override").hooks())
         .isEqualTo(
             new Hooks(
+                Optional.empty(),
                 Optional.of(new ShellAction("cat >&2")),
                 Optional.of(new ExecAction(List.of("sh", "-c", "cat > /dev/null"))),
-                Optional.of(new ShellAction("echo done"))));
+                Optional.of(new ShellAction("echo done")),
+                Optional.empty()));
     assertThat(job("interval-seconds").hooks()).isEqualTo(Hooks.NONE);
   }
 
@@ -201,6 +203,7 @@ class JobFileLoaderTest {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.of(List.of(new ExitStatus(75), new OnTimeout()))),
-                Map.of("PATH", "/usr/bin:/bin", "GREETING", "hello")));
+                Map.of("PATH", "/usr/bin:/bin", "GREETING", "hello"),
+                Optional.empty()));
   }
 }
