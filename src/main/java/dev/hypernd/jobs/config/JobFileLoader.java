@@ -38,8 +38,17 @@ public final class JobFileLoader {
     this.classCheck = Objects.requireNonNull(classCheck, "classCheck");
   }
 
+  /**
+   * Loads a job file together with its drop-in directory ({@code jobs.yaml} with {@code
+   * jobs.d/*.yaml} beside it, when that directory exists), or every {@code *.yaml} file of a
+   * directory, as one configuration; see {@link JobDirectory}.
+   */
+  public LoadResult load(Path path) {
+    return new JobDirectory(this).load(path);
+  }
+
   /** Reads {@code file} as UTF-8 and validates it; an unreadable file is an error at line 0. */
-  public LoadResult load(Path file) {
+  LoadResult loadFile(Path file, Map<String, Cursor> names) {
     String yaml;
     try {
       yaml = Files.readString(file);
@@ -47,7 +56,7 @@ public final class JobFileLoader {
       return new LoadResult.Invalid(
           List.of(new ConfigError(file, 0, 0, "", "cannot read the job file: " + reason(e))));
     }
-    return parse(file, yaml);
+    return parse(file, yaml, names);
   }
 
   /**
@@ -57,16 +66,22 @@ public final class JobFileLoader {
    *     directory
    */
   public LoadResult parse(Path source, String yaml) {
+    return parse(source, yaml, new HashMap<>());
+  }
+
+  /** As {@link #parse(Path, String)}, also filling {@code names} with each job's name node. */
+  LoadResult parse(Path source, String yaml, Map<String, Cursor> names) {
     ErrorSink errors = new ErrorSink(source);
     Optional<JobFile> jobFile =
-        YamlDocument.compose(yaml, errors).flatMap(root -> read(source, Cursor.root(root, errors)));
+        YamlDocument.compose(yaml, errors)
+            .flatMap(root -> read(source, Cursor.root(root, errors), names));
     if (errors.count() > 0 || jobFile.isEmpty()) {
       return new LoadResult.Invalid(errors.errors());
     }
     return new LoadResult.Valid(jobFile.get());
   }
 
-  private Optional<JobFile> read(Path source, Cursor root) {
+  private Optional<JobFile> read(Path source, Cursor root, Map<String, Cursor> names) {
     Optional<Fields> top =
         root.mapping(
             "expected a mapping with the keys defaults, classpath, metrics and jobs", KEYS);
@@ -84,7 +99,7 @@ public final class JobFileLoader {
     MetricsConfig metrics =
         top.get().get("metrics").map(JobFileLoader::metrics).orElse(MetricsConfig.NONE);
     JobReader jobReader = new JobReader(baseDir, defaults, cronCheck, classCheck, classpath);
-    Optional<List<JobConfig>> jobs = jobs(top.get(), jobReader);
+    Optional<List<JobConfig>> jobs = jobs(top.get(), jobReader, names);
     if (classpath.isEmpty() || jobs.isEmpty()) {
       return Optional.empty();
     }
@@ -115,7 +130,8 @@ public final class JobFileLoader {
         f.get("alert").flatMap(AlertReader::read));
   }
 
-  private static Optional<List<JobConfig>> jobs(Fields top, JobReader reader) {
+  private static Optional<List<JobConfig>> jobs(
+      Fields top, JobReader reader, Map<String, Cursor> firstByName) {
     if (!top.has("jobs")) {
       top.self().error("missing key \"jobs\", the list of jobs");
       return Optional.empty();
@@ -130,7 +146,6 @@ public final class JobFileLoader {
       return Optional.empty();
     }
     List<JobConfig> jobs = new ArrayList<>();
-    Map<String, Cursor> firstByName = new HashMap<>();
     for (Cursor item : items.get()) {
       reader.read(item).ifPresent(jobs::add);
       JobReader.validName(item.node()).ifPresent(name -> checkUnique(name, item, firstByName));

@@ -1,12 +1,19 @@
 package dev.hypernd.jobs.config;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** The outcome of loading a job file: a valid file, or every error found in it. */
 public sealed interface LoadResult permits LoadResult.Valid, LoadResult.Invalid {
 
-  /** Empty for a valid file; otherwise sorted by position and never empty. */
+  /**
+   * Empty for a valid file; otherwise never empty, grouped by file in the order the files were read
+   * and sorted by position within each.
+   */
   default List<ConfigError> errors() {
     return List.of();
   }
@@ -21,7 +28,12 @@ public sealed interface LoadResult permits LoadResult.Valid, LoadResult.Invalid 
   /** The file was rejected; nothing of it should be used. */
   record Invalid(List<ConfigError> errors) implements LoadResult {
     public Invalid {
-      errors = errors.stream().sorted(ConfigError.BY_POSITION).toList();
+      Map<Path, List<ConfigError>> byFile = new LinkedHashMap<>();
+      errors.forEach(e -> byFile.computeIfAbsent(e.file(), f -> new ArrayList<>()).add(e));
+      errors =
+          byFile.values().stream()
+              .flatMap(inFile -> inFile.stream().sorted(ConfigError.BY_POSITION))
+              .toList();
       if (errors.isEmpty()) {
         throw new IllegalArgumentException("errors must not be empty");
       }

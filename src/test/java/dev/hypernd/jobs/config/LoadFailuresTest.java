@@ -37,7 +37,7 @@ class LoadFailuresTest {
     ConfigError error = onlyError(FakeChecks.loader().load(dir));
 
     assertThat(error.line()).isZero();
-    assertThat(error.message()).isEqualTo("cannot read the job file: Is a directory");
+    assertThat(error.message()).isEqualTo("the directory has no *.yaml job files");
   }
 
   @Test
