@@ -37,7 +37,8 @@ public final class JobDefinitions {
    */
   public JobDefinition define(JobConfig job, ClassLoader classes) {
     JobDefinition.Builder definition =
-        JobDefinition.builder(job.name(), Schedules.of(job.schedule()), body(job, classes))
+        JobDefinition.builder(
+                job.name(), Schedules.of(job.name(), job.schedule()), body(job, classes))
             .retry(RetryPolicies.of(job.retry(), job.action()))
             .overlap(OverlapPolicy.valueOf(job.overlap().name()))
             .catchUp(job.catchUp());

@@ -1,9 +1,12 @@
 package dev.hypernd.jobs;
 
+import dev.hypernd.cron.CronSchedule;
 import dev.hypernd.engine.JobSchedule;
 import dev.hypernd.jobs.config.CronScheduleSpec;
+import dev.hypernd.jobs.config.DurationParser;
 import dev.hypernd.jobs.config.IntervalSchedule;
 import dev.hypernd.jobs.config.OnceSchedule;
+import dev.hypernd.jobs.config.RandomDelay;
 import dev.hypernd.jobs.config.Schedule;
 
 /**
@@ -13,9 +16,22 @@ import dev.hypernd.jobs.config.Schedule;
 final class Schedules {
   private Schedules() {}
 
-  static JobSchedule of(Schedule schedule) {
+  static JobSchedule of(String job, Schedule schedule) {
     if (schedule instanceof IntervalSchedule interval) {
       return new JobSchedule.Interval(interval.every(), interval.atStart());
+    }
+    if (schedule instanceof CronScheduleSpec cron && cron.randomDelay().isPresent()) {
+      RandomDelay delay = cron.randomDelay().get();
+      CronSchedule fires = CronSchedule.parse(cron.expression(), cron.zone());
+      String seed = delay.perHost() ? HostIdentity.host() : HostIdentity.run();
+      return new JobSchedule.Calendar(
+          new DelayedFires(fires::nextAfter, delay, job, seed),
+          cron.expression()
+              + " "
+              + cron.zone()
+              + " + random_delay "
+              + DurationParser.format(delay.max())
+              + (delay.perHost() ? " per host" : ""));
     }
     if (schedule instanceof CronScheduleSpec cron) {
       return JobSchedule.cron(cron.expression(), cron.zone());

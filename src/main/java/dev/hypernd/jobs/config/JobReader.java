@@ -23,6 +23,8 @@ final class JobReader {
           "once",
           "at_start",
           "timezone",
+          "random_delay",
+          "random_delay_seed",
           "command",
           "class",
           "retry",

@@ -63,12 +63,56 @@ final class ScheduleReader {
                   return problem.isEmpty();
                 });
     Optional<ZoneId> zone = job.get("timezone").flatMap(Values::zone);
-    if (expression.isEmpty() || (job.has("timezone") && zone.isEmpty())) {
+    Optional<RandomDelay> randomDelay = randomDelay(job);
+    if (expression.isEmpty()
+        || (job.has("timezone") && zone.isEmpty())
+        || (job.has("random_delay") && randomDelay.isEmpty())) {
       return Optional.empty();
     }
     return Optional.of(
         new CronScheduleSpec(
-            expression.get(), zone.or(() -> defaultZone).orElseGet(ZoneId::systemDefault)));
+            expression.get(),
+            zone.or(() -> defaultZone).orElseGet(ZoneId::systemDefault),
+            randomDelay));
+  }
+
+  private static Optional<RandomDelay> randomDelay(Fields job) {
+    Optional<Duration> max =
+        job.get("random_delay")
+            .flatMap(
+                value ->
+                    Values.positiveDuration(value)
+                        .filter(
+                            delay -> {
+                              if (delay.compareTo(RandomDelay.LONGEST) > 0) {
+                                value.error(
+                                    "random_delay is at most 1d; a longer delay would skip fires");
+                                return false;
+                              }
+                              return true;
+                            }));
+    Optional<Boolean> perHost =
+        job.get("random_delay_seed")
+            .flatMap(
+                value ->
+                    value
+                        .text("expected host")
+                        .filter(
+                            text -> {
+                              if (!text.equals("host")) {
+                                value.error(
+                                    "expected host (a delay fixed for this host and job), found \""
+                                        + text
+                                        + "\"; leave it out for a new delay at every fire");
+                                return false;
+                              }
+                              return true;
+                            })
+                        .map(text -> true));
+    if (job.has("random_delay_seed") && !job.has("random_delay")) {
+      job.atKey("random_delay_seed").error("random_delay_seed needs random_delay");
+    }
+    return max.map(delay -> new RandomDelay(delay, perHost.orElse(false)));
   }
 
   private static Optional<Schedule> once(Cursor value) {
@@ -107,6 +151,11 @@ final class ScheduleReader {
     }
     if (job.has("timezone") && !kind.equals("cron")) {
       job.atKey("timezone").error("timezone is only for cron jobs (and defaults)");
+    }
+    for (String key : List.of("random_delay", "random_delay_seed")) {
+      if (job.has(key) && !kind.equals("cron")) {
+        job.atKey(key).error(key + " is only for cron jobs");
+      }
     }
     if (job.has("catch_up") && kind.equals("once")) {
       job.atKey("catch_up").error("catch_up is only for interval and cron jobs");

@@ -118,7 +118,11 @@ class ExampleJobFileTest {
     assertThat(job("every-minute").schedule())
         .isEqualTo(new CronScheduleSpec("* * * * *", ZoneId.of("UTC")));
     assertThat(job("nightly-report").schedule())
-        .isEqualTo(new CronScheduleSpec("0 3 * * *", ZoneId.of("Europe/Berlin")));
+        .isEqualTo(
+            new CronScheduleSpec(
+                "0 3 * * *",
+                ZoneId.of("Europe/Berlin"),
+                Optional.of(new RandomDelay(Duration.ofMinutes(5), true))));
     assertThat(job("greet").schedule()).isEqualTo(new OnceSchedule(Duration.ZERO, false));
     assertThat(job("warm-up").schedule()).isEqualTo(new OnceSchedule(Duration.ofSeconds(5), true));
   }
