@@ -83,6 +83,14 @@ class AlertSenderTest {
     senderLog.setLevel(null);
   }
 
+  /** A {@code sendmail} on a PATH of its own that runs {@code script}. */
+  private Path fakeSendmail(String script) throws IOException {
+    Path sendmail = Files.createDirectory(dir.resolve("bin")).resolve("sendmail");
+    Files.writeString(sendmail, "#!/bin/sh\n" + script + "\n");
+    Files.setPosixFilePermissions(sendmail, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return sendmail;
+  }
+
   private String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
@@ -214,13 +222,11 @@ class AlertSenderTest {
 
   @Test
   void mailGoesThroughTheSendmailOnPathAsCronsMailtoDoes() throws Exception {
-    Path bin = Files.createDirectory(dir.resolve("bin"));
     Path out = dir.resolve("mail.txt");
-    Path sendmail = bin.resolve("sendmail");
-    Files.writeString(sendmail, "#!/bin/sh\necho \"args: $*\" > " + out + "\ncat >> " + out + "\n");
-    Files.setPosixFilePermissions(sendmail, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path sendmail = fakeSendmail("echo \"args: $*\" > " + out + "\ncat >> " + out);
     HookDispatcher hooks =
-        dispatcher(Map.of("PATH", bin + ":/usr/bin:/bin"), "{mail: ops@example.com}");
+        dispatcher(
+            Map.of("PATH", sendmail.getParent() + ":/usr/bin:/bin"), "{mail: ops@example.com}");
 
     hooks.onEvent(TaskEvents.of(TaskEvent.Type.FAILED, "j", 2));
     assertThat(hooks.shutdown(DRAIN)).isTrue();
@@ -238,11 +244,9 @@ class AlertSenderTest {
 
   @Test
   void aFailingSendmailIsLogged() throws Exception {
-    Path bin = Files.createDirectory(dir.resolve("bin"));
-    Path sendmail = bin.resolve("sendmail");
-    Files.writeString(sendmail, "#!/bin/sh\necho 'relay refused' >&2\nexit 75\n");
-    Files.setPosixFilePermissions(sendmail, PosixFilePermissions.fromString("rwxr-xr-x"));
-    HookDispatcher hooks = dispatcher(Map.of("PATH", bin.toString()), "{mail: ops@example.com}");
+    Path sendmail = fakeSendmail("echo 'relay refused' >&2\nexit 75");
+    HookDispatcher hooks =
+        dispatcher(Map.of("PATH", sendmail.getParent().toString()), "{mail: ops@example.com}");
     hooks.onEvent(TaskEvents.of(TaskEvent.Type.FAILED, "j", 2));
     assertThat(hooks.shutdown(DRAIN)).isTrue();
     assertThat(logEvents())
