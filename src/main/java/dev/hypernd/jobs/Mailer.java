@@ -55,8 +55,13 @@ final class Mailer {
           new ProcessBuilder(sendmail.get().toString(), "-t", "-oi")
               .redirectErrorStream(true)
               .start();
+      // A sendmail that refuses the message may exit before reading it: its exit status and
+      // words say more than the broken pipe.
+      IOException writeFailed = null;
       try (OutputStream in = process.getOutputStream()) {
         in.write(message.toString().getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        writeFailed = e;
       }
       byte[] output = process.getInputStream().readNBytes(4096);
       if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -70,6 +75,10 @@ final class Mailer {
                 + " exited with status "
                 + process.exitValue()
                 + (said.isEmpty() ? "" : ": " + said));
+      }
+      if (writeFailed != null) {
+        return Optional.of(
+            sendmail.get() + " did not read the whole message: " + writeFailed.getMessage());
       }
       return Optional.empty();
     } catch (IOException e) {
