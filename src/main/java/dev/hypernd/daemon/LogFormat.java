@@ -7,8 +7,19 @@ import picocli.CommandLine;
 public enum LogFormat {
   /** One JSON object per line, for journald, Loki, Elasticsearch and scripts. */
   JSON,
-  /** One human-readable line per event: time, level, event and its fields as {@code key=value}. */
+  /**
+   * One short line per event for people at a terminal, such as {@code 22:57:25 backup sched-12
+   * started (attempt 1)}; see {@link TextLayout}.
+   */
   TEXT;
+
+  /**
+   * The format when {@code --log-format} is not given: text for a person at a terminal, JSON for
+   * everything else that stdout may be (a file, a pipe, journald), where a program reads the lines.
+   */
+  static LogFormat byDefault(boolean stdoutIsTerminal) {
+    return stdoutIsTerminal ? TEXT : JSON;
+  }
 
   /** Reads {@code json} or {@code text}, in any case. */
   static final class Converter implements CommandLine.ITypeConverter<LogFormat> {

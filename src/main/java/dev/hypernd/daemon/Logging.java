@@ -72,7 +72,12 @@ final class Logging {
   }
 
   static Encoder<ILoggingEvent> text(Context context) {
-    TextLayout layout = new TextLayout(ZoneId.systemDefault());
+    return text(context, ZoneId.systemDefault());
+  }
+
+  /** Text lines with the times of day in {@code zone}. */
+  static Encoder<ILoggingEvent> text(Context context, ZoneId zone) {
+    TextLayout layout = new TextLayout(zone);
     layout.setContext(context);
     layout.start();
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

@@ -67,10 +67,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--log-format",
       paramLabel = "json|text",
-      defaultValue = "json",
       converter = LogFormat.Converter.class,
       description =
-          "json: one JSON object per line (default); text: one human-readable line per event.")
+          "json: one JSON object per line; text: one short line per event, such as"
+              + " '22:57:25 backup sched-12 started (attempt 1)'. Default: text when stdout is a"
+              + " terminal, json otherwise (a file, a pipe, journald).")
   private LogFormat logFormat;
 
   @Option(
@@ -167,7 +168,10 @@ public final class RunCommand implements Callable<Integer> {
       return EXIT_FAILED;
     }
     Path socketPath = SocketPaths.resolve(Optional.ofNullable(socket), System.getenv());
-    Logging.configure(logFormat, System.out, JournalStream.isStdout(System.getenv()));
+    Logging.configure(
+        logFormat != null ? logFormat : LogFormat.byDefault(Terminal.isStdout()),
+        System.out,
+        JournalStream.isStdout(System.getenv()));
     try {
       DaemonSettings settings = new DaemonSettings(file, grace, storeName, Optional.of(socketPath));
       EventLog events = new EventLog();

@@ -1,5 +1,6 @@
 package dev.hypernd.daemon;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.CoreConstants;
@@ -7,54 +8,70 @@ import ch.qos.logback.core.LayoutBase;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * {@code --log-format text}: one line per event for people reading a terminal, such as
+ * {@code --log-format text}, the default on a terminal: one short line per event for a person
+ * watching, such as
  *
  * <pre>
- * 2026-03-29 03:00:00.012+02:00 INFO  task.started job=nightly task_id=sched-7 attempt=1 …
+ * 22:57:25 backup sched-12 started (attempt 1)
+ * 22:57:27 backup sched-12 failed exit 3 in 2.5s: disk full, retry in 1s
  * </pre>
  *
- * Structured events print their name and then every field as {@code key=value}, quoting values with
- * spaces; other log lines print their message and key-value pairs. Times are in the host's zone
- * with the offset, so lines stay unambiguous across DST changes.
+ * The local time to the second, then what {@link EventText} makes of a structured event. Other log
+ * lines print their level when it is WARN or ERROR, their message and key-value pairs, and the
+ * stack trace of an exception they carry, which is what such a line is there for. The JSON format
+ * keeps every field; a line this layout drops ({@code task.scheduled} for a task due at once) is
+ * only left out here.
  */
 final class TextLayout extends LayoutBase<ILoggingEvent> {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSXXX");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final ZoneId zone;
+  private final EventText words;
 
   TextLayout(ZoneId zone) {
     this.zone = zone;
+    this.words = new EventText(zone);
   }
 
   @Override
   public String doLayout(ILoggingEvent event) {
-    StringBuilder line = new StringBuilder(160);
-    line.append(TIME.format(event.getInstant().atZone(zone))).append(' ');
-    line.append(String.format("%-5s", event.getLevel())).append(' ');
     EventFields fields = eventFields(event.getMarkerList());
+    String text;
     if (fields != null) {
-      appendFields(line, fields.fields());
-    } else {
-      line.append(event.getFormattedMessage());
-      List<KeyValuePair> pairs = event.getKeyValuePairs();
-      if (pairs != null) {
-        for (KeyValuePair pair : pairs) {
-          line.append(' ').append(pair.key).append('=').append(quoted(pair.value));
-        }
+      text = words.describe(fields.fields(), event.getInstant());
+      if (text == null) {
+        return "";
       }
+    } else {
+      text = plain(event);
     }
+    StringBuilder line = new StringBuilder(text.length() + 10);
+    line.append(TIME.format(event.getInstant().atZone(zone))).append(' ').append(text);
     line.append(CoreConstants.LINE_SEPARATOR);
     if (event.getThrowableProxy() != null) {
       line.append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
       line.append(CoreConstants.LINE_SEPARATOR);
     }
     return line.toString();
+  }
+
+  private static String plain(ILoggingEvent event) {
+    StringBuilder text = new StringBuilder();
+    if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
+      text.append(event.getLevel()).append(' ');
+    }
+    text.append(event.getFormattedMessage());
+    List<KeyValuePair> pairs = event.getKeyValuePairs();
+    if (pairs != null) {
+      for (KeyValuePair pair : pairs) {
+        text.append(' ').append(pair.key).append('=').append(quoted(pair.value));
+      }
+    }
+    return text.toString();
   }
 
   private static EventFields eventFields(List<Marker> markers) {
@@ -66,15 +83,6 @@ final class TextLayout extends LayoutBase<ILoggingEvent> {
       }
     }
     return null;
-  }
-
-  private static void appendFields(StringBuilder line, Map<String, Object> fields) {
-    line.append(fields.getOrDefault("event", "event"));
-    for (Map.Entry<String, Object> field : fields.entrySet()) {
-      if (!field.getKey().equals("event")) {
-        line.append(' ').append(field.getKey()).append('=').append(quoted(field.getValue()));
-      }
-    }
   }
 
   /** Bare when the value is one word; else in double quotes with {@code \\ " \n} escaped. */

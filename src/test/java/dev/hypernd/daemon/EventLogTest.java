@@ -1,16 +1,8 @@
 package dev.hypernd.daemon;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.encoder.Encoder;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hypernd.engine.TaskError;
 import dev.hypernd.engine.TaskEvent;
 import dev.hypernd.jobs.ReloadDiff;
@@ -23,51 +15,28 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
-/** What the event log writes, through the same encoders {@code hypernd run} configures. */
+/** What the event log writes as JSON, through the encoder {@code hypernd run} configures. */
 class EventLogTest {
   private static final Instant DUE = Instant.parse("2026-03-29T01:00:00Z");
   private static final Path FILE = Path.of("/etc/hypernd/jobs.yaml");
 
-  private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-  private final Logger logger = context.getLogger(EventLog.LOGGER);
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final AtomicLong nanos = new AtomicLong();
   private final EventLog log = new EventLog(new RepeatLimiter(Duration.ofMinutes(1), nanos::get));
+  private LoggedEvents logged;
 
   @BeforeEach
   void capture() {
-    appender.setContext(context);
-    appender.start();
-    logger.addAppender(appender);
-    logger.setLevel(Level.INFO);
-    logger.setAdditive(false);
+    logged = new LoggedEvents();
   }
 
   @AfterEach
   void release() {
-    logger.detachAppender(appender);
-    logger.setLevel(null);
-    logger.setAdditive(true);
+    logged.close();
   }
 
   private List<JsonNode> json() throws Exception {
-    Encoder<ILoggingEvent> encoder = Logging.json(context);
-    ObjectMapper mapper = new ObjectMapper();
-    List<JsonNode> lines = new java.util.ArrayList<>();
-    for (ILoggingEvent event : appender.list) {
-      String line = new String(encoder.encode(event), UTF_8);
-      assertThat(line).endsWith("\n").doesNotContain("\n\n");
-      assertThat(line.strip()).doesNotContain("\n");
-      lines.add(mapper.readTree(line));
-    }
-    return lines;
-  }
-
-  private List<String> text() {
-    Encoder<ILoggingEvent> encoder = Logging.text(context);
-    return appender.list.stream().map(e -> new String(encoder.encode(e), UTF_8)).toList();
+    return logged.json();
   }
 
   private static TaskEvent error(boolean willRetry) {
@@ -193,25 +162,5 @@ class EventLogTest {
     assertThat(lines.get(0).has("suppressed")).isFalse();
     assertThat(lines.get(1).get("suppressed").asLong()).isEqualTo(59);
     assertThat(lines.get(2).get("suppressed").asLong()).isEqualTo(59);
-  }
-
-  @Test
-  void textFormatPrintsTheEventAndItsFieldsOnOneLine() {
-    log.onEvent(error(true));
-
-    assertThat(text().get(0))
-        .contains(
-            "WARN  task.error job=backup task_id=sched-4 attempt=2",
-            "error=\"exit status 3: disk full\"",
-            "will_retry=true retry_in_ms=2000")
-        .endsWith("\n");
-  }
-
-  @Test
-  void textValuesAreQuotedOnlyWhenTheyNeedIt() {
-    assertThat(TextLayout.quoted("sched-4")).isEqualTo("sched-4");
-    assertThat(TextLayout.quoted("a b")).isEqualTo("\"a b\"");
-    assertThat(TextLayout.quoted("say \"hi\"\nbye")).isEqualTo("\"say \\\"hi\\\"\\nbye\"");
-    assertThat(TextLayout.quoted("")).isEqualTo("\"\"");
   }
 }

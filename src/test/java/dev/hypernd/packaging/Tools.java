@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * installed skips its test with a message on stderr on a developer's machine, and fails it in CI
  * ({@code CI=true}), where {@code .ci/run} installs them.
  */
-final class Tools {
+public final class Tools {
   /** What a finished process printed, stdout and stderr together, and its exit status. */
   record Run(int exitCode, String output) {}
 
@@ -43,7 +43,7 @@ final class Tools {
    *
    * @param aptPackage the Debian package that brings it, for the message
    */
-  static Path require(String name, String aptPackage) {
+  public static Path require(String name, String aptPackage) {
     Optional<Path> tool = find(name);
     if (tool.isPresent()) {
       return tool.get();
