@@ -1,5 +1,6 @@
 package dev.hypernd.cli;
 
+import dev.hypernd.control.Utf8Output;
 import java.util.Objects;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -87,6 +88,10 @@ public final class HypernctlMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine(CliContext.system()).execute(args));
+    Utf8Output.install();
+    CommandLine cmd = commandLine(CliContext.system());
+    cmd.setOut(Utf8Output.writer(System.out));
+    cmd.setErr(Utf8Output.writer(System.err));
+    System.exit(cmd.execute(args));
   }
 }

@@ -1,5 +1,6 @@
 package dev.hypernd.daemon;
 
+import dev.hypernd.control.Utf8Output;
 import dev.hypernd.jobs.JobFiles;
 import dev.hypernd.jobs.config.JobFileLoader;
 import java.io.FileDescriptor;
@@ -48,6 +49,7 @@ public final class HyperndMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    Utf8Output.install();
     if (JournalStream.isStderr(System.getenv())) {
       // What hypernd prints on stderr are errors (an invalid job file at start, a usage error);
       // journald would otherwise record them at the priority of ordinary output.
@@ -59,6 +61,9 @@ public final class HyperndMain implements Runnable {
               true,
               StandardCharsets.UTF_8));
     }
-    System.exit(commandLine().execute(args));
+    CommandLine cmd = commandLine();
+    cmd.setOut(Utf8Output.writer(System.out));
+    cmd.setErr(Utf8Output.writer(System.err));
+    System.exit(cmd.execute(args));
   }
 }

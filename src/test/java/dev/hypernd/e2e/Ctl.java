@@ -90,6 +90,16 @@ final class Ctl {
    * program with its real {@code main}, environment and exit code. ARGS name the socket themselves.
    */
   static Run inChildJvm(String... args) throws IOException, InterruptedException {
+    return inChildJvm(HypernctlMain.class, Map.of(), args);
+  }
+
+  /**
+   * {@code java -cp CLASSPATH MAIN ARGS...} as a child process with {@code env} added to this one's
+   * environment (an empty value unsets a variable, as for the C library); its output is read as
+   * UTF-8 bytes, whatever the locale.
+   */
+  static Run inChildJvm(Class<?> main, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -98,17 +108,27 @@ final class Ctl {
                 "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
-                HypernctlMain.class.getName()));
+                main.getName()));
     command.addAll(List.of(args));
+    return runProcess(command, env);
+  }
+
+  /**
+   * Runs {@code command} (a launcher, a JVM) to its end with {@code env} added to this process's
+   * environment and without {@code HYPERND_SOCKET}; its output is read as UTF-8 bytes.
+   */
+  static Run runProcess(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("HYPERND_SOCKET");
-    Path out = Files.createTempFile("hypernctl", ".out");
-    Path err = Files.createTempFile("hypernctl", ".err");
+    builder.environment().putAll(env);
+    Path out = Files.createTempFile("hypernd-run", ".out");
+    Path err = Files.createTempFile("hypernd-run", ".err");
     try {
       Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError("hypernctl did not end within 60 s: " + command);
+        throw new AssertionError("did not end within 60 s: " + command);
       }
       return new Run(
           process.exitValue(),

@@ -73,6 +73,14 @@ final class DaemonProcess implements AutoCloseable {
     if (!command.contains("--socket")) {
       command.addAll(List.of("--socket", jobFile.resolveSibling("hypernd.sock").toString()));
     }
+    return launch(command, env);
+  }
+
+  /**
+   * Starts {@code command}, a complete command line such as a launcher's {@code hypernd run …},
+   * with {@code env} added to this process's environment.
+   */
+  static DaemonProcess launch(List<String> command, Map<String, String> env) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     // Nor the user's metrics listener: a test that wants one passes it.
     builder.environment().remove("HYPERND_METRICS_LISTEN");
