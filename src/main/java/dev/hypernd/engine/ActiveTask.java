@@ -57,7 +57,21 @@ final class ActiveTask {
     }
   }
 
+  /** The task as it is stored: a running attempt's duration is not known yet. */
   TaskResult snapshot() {
+    return snapshot(durationMs);
+  }
+
+  /**
+   * The task as people asking about it see it at {@code nowNanos}: a running attempt's duration is
+   * how long it has run so far, not 0 or the previous attempt's.
+   */
+  TaskResult view(long nowNanos) {
+    return snapshot(
+        state == TaskState.RUNNING ? Math.max(0, nowNanos - startNanos) / 1_000_000 : durationMs);
+  }
+
+  private TaskResult snapshot(long durationMs) {
     return new TaskResult(
         id,
         jobName(),

@@ -505,7 +505,7 @@ final class Engine {
     try {
       ActiveTask task = live.get(taskId);
       if (task != null) {
-        return Optional.of(task.snapshot());
+        return Optional.of(task.view(clock.nanoTime()));
       }
     } finally {
       lock.unlock();
@@ -616,8 +616,9 @@ final class Engine {
     lock.lock();
     try {
       List<TaskResult> out = new ArrayList<>();
+      long now = clock.nanoTime();
       for (ActiveTask t : live.values()) {
-        out.add(t.snapshot());
+        out.add(t.view(now));
       }
       return out;
     } finally {

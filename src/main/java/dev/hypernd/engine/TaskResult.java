@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param error the error of the last failed attempt, or why the task was cancelled; else {@code
  *     null}
  * @param attempts attempts made so far (0 until the first attempt starts)
- * @param durationMs how long the last attempt ran, in milliseconds (0 until one has ended)
+ * @param durationMs how long the last attempt ran, in milliseconds; for a RUNNING task, how long
+ *     the running attempt has run so far (0 before the first attempt)
  * @param scheduledAt when the task was (or is) due
  * @param startedAt when the last attempt started, or {@code null}
  * @param finishedAt when the task reached a final state, or {@code null}
