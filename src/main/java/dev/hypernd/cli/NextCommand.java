@@ -9,7 +9,12 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "next",
-    description = "Print a job's next fire times, one ISO-8601 date-time with offset a line.")
+    description = {
+      "Print a job's next fire times, one ISO-8601 date-time with offset a line.",
+      "A paused job has none: it is said to be paused instead. A time is printed once per fire"
+          + " due then (a cron job's times skipped by a daylight-saving gap all fire right after"
+          + " it)."
+    })
 final class NextCommand extends BaseCommand {
   @Parameters(paramLabel = "JOB", description = "The job's name.")
   String job;
@@ -29,8 +34,12 @@ final class NextCommand extends BaseCommand {
   @Override
   void print(JsonNode data, Printer p) {
     JsonNode fires = data.path("fires");
+    if (data.path("paused").asBoolean()) {
+      p.line(job + " is paused: it does not fire until `hypernctl resume " + job + "`");
+      return;
+    }
     if (fires.isEmpty()) {
-      p.line(job + " has no coming fires (an on-demand or paused-out job)");
+      p.line(job + " has no coming fires (an on-demand job)");
       return;
     }
     for (JsonNode fire : fires) {

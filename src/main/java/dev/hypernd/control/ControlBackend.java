@@ -2,7 +2,6 @@ package dev.hypernd.control;
 
 import dev.hypernd.engine.store.TaskQuery;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +43,12 @@ public interface ControlBackend {
 
   List<JobView> jobs();
 
-  /** The next {@code count} fire times of {@code job}; empty for an on-demand job. */
-  List<Instant> next(String job, int count);
+  /**
+   * The next {@code count} fire times of {@code job}; none for an on-demand or a paused job.
+   *
+   * @throws dev.hypernd.engine.NoSuchJobException for an unknown job
+   */
+  NextFires next(String job, int count);
 
   /** Reads the job file again and swaps it in if it is valid (design §7). */
   ReloadOutcome reload();

@@ -27,7 +27,7 @@ final class JobViews {
         last == null ? null : last.state(),
         last == null || last.attempts() == 0 ? null : last.durationMs(),
         def.overlap().name().toLowerCase(Locale.ROOT),
-        def.timeout().map(Duration::toMillis).orElse(null),
+        def.attemptTimeout().map(Duration::toMillis).orElse(null),
         def.retry().maxRetries());
   }
 

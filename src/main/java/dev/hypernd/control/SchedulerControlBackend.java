@@ -7,7 +7,6 @@ import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.engine.store.TaskQuery;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -102,9 +101,13 @@ public final class SchedulerControlBackend implements ControlBackend {
     return scheduler.jobs().stream().map(this::view).toList();
   }
 
+  /** A paused job lists no fires: it has none until it is resumed. */
   @Override
-  public List<Instant> next(String job, int count) {
-    return scheduler.nextFires(job, count);
+  public NextFires next(String job, int count) {
+    if (requireJob(job).paused()) {
+      return new NextFires(job, true, List.of());
+    }
+    return new NextFires(job, false, scheduler.nextFires(job, count));
   }
 
   @Override

@@ -95,7 +95,7 @@ final class Verbs {
   private static Object next(Request r, ControlBackend b) {
     String job = r.requireString("job");
     int n = r.optionalLong("n", 1, MAX_FIRES).orElse((long) DEFAULT_FIRES).intValue();
-    return Map.of("job", job, "fires", b.next(job, n));
+    return b.next(job, n);
   }
 
   private static CompletableFuture<?> await(

@@ -17,6 +17,7 @@ public final class JobDefinition {
   private final TaskAction action;
   private final RetryPolicy retry;
   private final Duration timeout;
+  private final Duration actionTimeout;
   private final OverlapPolicy overlap;
   private final boolean catchUp;
 
@@ -26,6 +27,7 @@ public final class JobDefinition {
     this.action = b.action;
     this.retry = b.retry;
     this.timeout = b.timeout;
+    this.actionTimeout = b.actionTimeout;
     this.overlap = b.overlap != null ? b.overlap : defaultOverlap(b.schedule);
     this.catchUp = b.catchUp;
   }
@@ -59,8 +61,17 @@ public final class JobDefinition {
     return retry;
   }
 
+  /** The timeout the engine enforces: it interrupts the attempt; see the builder. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
+  }
+
+  /**
+   * How long an attempt may run, whoever enforces it: the engine's {@link #timeout()} or the body's
+   * own ({@link Builder#actionTimeout}). What people are shown as the job's timeout.
+   */
+  public Optional<Duration> attemptTimeout() {
+    return Optional.ofNullable(timeout != null ? timeout : actionTimeout);
   }
 
   public OverlapPolicy overlap() {
@@ -91,6 +102,7 @@ public final class JobDefinition {
     private final TaskAction action;
     private RetryPolicy retry = RetryPolicy.none();
     private Duration timeout;
+    private Duration actionTimeout;
     private OverlapPolicy overlap;
     private boolean catchUp;
 
@@ -122,6 +134,20 @@ public final class JobDefinition {
       return this;
     }
 
+    /**
+     * The body ends each attempt itself after this (a command stops its whole process tree, which
+     * an interrupt could not), so the engine does not time it; it only reports it as the job's
+     * {@link JobDefinition#attemptTimeout()}. Not together with {@link #timeout}.
+     */
+    public Builder actionTimeout(Duration actionTimeout) {
+      if (actionTimeout != null && (actionTimeout.isNegative() || actionTimeout.isZero())) {
+        throw new IllegalArgumentException(
+            "actionTimeout (" + actionTimeout + ") must be positive");
+      }
+      this.actionTimeout = actionTimeout;
+      return this;
+    }
+
     public Builder overlap(OverlapPolicy overlap) {
       this.overlap = Objects.requireNonNull(overlap, "overlap");
       return this;
@@ -139,9 +165,14 @@ public final class JobDefinition {
     }
 
     /**
-     * @throws IllegalStateException when {@code catchUp} is set on an on-demand job
+     * @throws IllegalStateException when {@code catchUp} is set on an on-demand job, or both
+     *     timeouts are set
      */
     public JobDefinition build() {
+      if (timeout != null && actionTimeout != null) {
+        throw new IllegalStateException(
+            "job " + name + " has both a timeout and an actionTimeout; set the one that applies");
+      }
       if (catchUp && schedule instanceof JobSchedule.OnDemand) {
         throw new IllegalStateException(
             "catchUp applies to interval and calendar jobs, not to on-demand job " + name);

@@ -44,6 +44,8 @@ public final class JobDefinitions {
             .catchUp(job.catchUp());
     if (job.action() instanceof ClassAction) {
       job.timeout().ifPresent(definition::timeout);
+    } else {
+      job.timeout().ifPresent(definition::actionTimeout);
     }
     return definition.build();
   }

@@ -212,6 +212,23 @@ class HypernctlTest {
   }
 
   @Test
+  void aPausedJobHasNoComingFiresAndNextSaysItIsPaused() throws IOException {
+    assertThat(ctl.run("pause", "nightly")).isZero();
+
+    assertThat(ctl.run("next", "nightly")).isZero();
+    assertThat(ctl.out.strip())
+        .isEqualTo("nightly is paused: it does not fire until `hypernctl resume nightly`");
+    assertThat(ctl.run("next", "nightly", "--json")).isZero();
+    assertThat(json().path("paused").asBoolean()).isTrue();
+    assertThat(json().path("fires")).isEmpty();
+
+    assertThat(ctl.run("resume", "nightly")).isZero();
+    assertThat(ctl.run("next", "nightly", "--json")).isZero();
+    assertThat(json().path("paused").asBoolean()).isFalse();
+    assertThat(json().path("fires")).hasSize(5);
+  }
+
+  @Test
   void reloadExitsWith1AndPrintsTheErrorsWhenRejected() {
     assertThat(ctl.run("reload")).isZero();
     assertThat(ctl.out).contains("reloaded: 2 jobs: unchanged");

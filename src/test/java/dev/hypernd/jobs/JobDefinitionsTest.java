@@ -152,5 +152,7 @@ class JobDefinitionsTest {
     assertThat(javaJob.timeout()).contains(Duration.ofSeconds(2));
     assertThat(commandJob.timeout()).isEmpty();
     assertThat(commandJob.action()).isInstanceOf(CommandTask.class);
+    assertThat(javaJob.attemptTimeout()).contains(Duration.ofSeconds(2));
+    assertThat(commandJob.attemptTimeout()).as("shown in jobs").contains(Duration.ofSeconds(2));
   }
 }
