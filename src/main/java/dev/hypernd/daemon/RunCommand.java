@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:stopped by SIGTERM or SIGINT",
       "1:the daemon could not start or failed",
-      "2:usage error, or FILE is invalid (every error is printed to stderr)"
+      "2:usage error, or FILE is unreadable or invalid (every error is printed to stderr)"
     })
 public final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -145,6 +145,15 @@ public final class RunCommand implements Callable<Integer> {
       return EXIT_INVALID;
     }
     LoadResult result = loader.load(file);
+    if (result instanceof LoadResult.Invalid invalid && invalid.unreadable()) {
+      err.println(
+          "hypernd run: "
+              + file
+              + ": "
+              + invalid.errors().get(0).message()
+              + "; nothing was started");
+      return EXIT_INVALID;
+    }
     if (!(result instanceof LoadResult.Valid valid)) {
       for (ConfigError error : result.errors()) {
         err.println(error);

@@ -47,9 +47,28 @@ class RunCommandTest {
   }
 
   @Test
-  void aMissingFileExits2() {
-    assertThat(run("run", dir.resolve("absent.yaml").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("No such file or directory");
+  void aMissingFileIsSaidToBeMissingNotInvalidAndExits2() {
+    Path absent = dir.resolve("absent.yaml");
+
+    assertThat(run("run", absent.toString())).isEqualTo(2);
+
+    assertThat(err.toString())
+        .isEqualTo(
+            "hypernd run: "
+                + absent
+                + ": cannot read the job file: No such file or directory; nothing was started\n")
+        .doesNotContain("invalid");
+  }
+
+  @Test
+  void aDirectoryIsNotAJobFile() throws Exception {
+    Path directory = Files.createDirectory(dir.resolve("jobs.d"));
+
+    assertThat(run("run", directory.toString())).isEqualTo(2);
+
+    assertThat(err.toString())
+        .startsWith("hypernd run: " + directory + ": cannot read the job file: ")
+        .endsWith("; nothing was started\n");
   }
 
   @Test

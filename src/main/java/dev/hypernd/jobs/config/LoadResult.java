@@ -38,5 +38,10 @@ public sealed interface LoadResult permits LoadResult.Valid, LoadResult.Invalid 
         throw new IllegalArgumentException("errors must not be empty");
       }
     }
+
+    /** Whether the file could not be read at all: then its one error, at line 0, says why. */
+    public boolean unreadable() {
+      return errors.size() == 1 && errors.get(0).line() == 0;
+    }
   }
 }
