@@ -52,9 +52,11 @@ public final class Daemon {
   private volatile ReloadOutcome lastReload;
   private volatile Instant startedAt;
 
+  /** The first load until {@link #start()} logs it: a daemon that never starts logs no load. */
+  private ReloadOutcome.Loaded unloggedFirstLoad;
+
   /**
-   * Schedules {@code file}'s jobs and logs {@code config.loaded}; nothing fires before {@link
-   * #start()}.
+   * Schedules {@code file}'s jobs; nothing fires and nothing is logged before {@link #start()}.
    *
    * @throws IllegalArgumentException if a job of the file cannot be defined in the engine
    */
@@ -71,26 +73,40 @@ public final class Daemon {
     long t0 = System.nanoTime();
     JobSet.Change first = JobSet.first(file, parts.definitions(), parts.jobClassLoader());
     first.applyTo(scheduler);
-    adopt(file, first, t0, true);
+    unloggedFirstLoad = adopt(file, first, t0);
   }
 
-  /** Makes an applied change the running configuration and logs {@code config.loaded}. */
-  private ReloadOutcome.Loaded adopt(JobFile file, JobSet.Change change, long t0, boolean initial) {
+  /** Makes an applied change the running configuration. */
+  private ReloadOutcome.Loaded adopt(JobFile file, JobSet.Change change, long t0) {
     parts.hooks().use(file);
     jobs = change.next();
     loadedAt = clock.instant();
     ReloadOutcome.Loaded outcome =
         new ReloadOutcome.Loaded(loadedAt, millisSince(t0), change.diff());
     lastReload = outcome;
+    return outcome;
+  }
+
+  private void logLoaded(ReloadOutcome.Loaded outcome, boolean initial) {
     parts
         .events()
         .configLoaded(
             settings.configFile(),
-            file.jobs().size(),
-            change.diff(),
+            jobs.file().jobs().size(),
+            outcome.diff(),
             outcome.durationMs(),
             initial);
-    return outcome;
+  }
+
+  /**
+   * Logs the first load as {@code config.loaded} once the daemon starts, or once a reload comes
+   * first (one could, on the control socket, just before the start). Under the reload lock.
+   */
+  private void logFirstLoad() {
+    if (unloggedFirstLoad != null) {
+      logLoaded(unloggedFirstLoad, true);
+      unloggedFirstLoad = null;
+    }
   }
 
   /** Adds a listener; add it before {@link #start()} so it hears every step. */
@@ -116,6 +132,7 @@ public final class Daemon {
   public void start() {
     // A SIGHUP that arrives while starting reloads after the start, not in the middle of it.
     synchronized (reloadLock) {
+      logFirstLoad();
       startJobs();
     }
     DaemonStatus status = status();
@@ -152,6 +169,7 @@ public final class Daemon {
       if (stopping.get()) {
         return reject(t0, List.of(error("the daemon is stopping; the reload was not done")));
       }
+      logFirstLoad();
       tell("reloading", DaemonListener::reloading);
       ReloadOutcome outcome = load(t0);
       tell("reloaded", l -> l.reloaded(outcome));
@@ -174,7 +192,9 @@ public final class Daemon {
       log.error("reload failed while applying {}", settings.configFile(), e);
       return reject(t0, List.of(error("the file is valid but could not be applied: " + e)));
     }
-    return adopt(file, change, t0, false);
+    ReloadOutcome.Loaded outcome = adopt(file, change, t0);
+    logLoaded(outcome, false);
+    return outcome;
   }
 
   private ReloadOutcome reject(long t0, List<ConfigError> errors) {

@@ -208,12 +208,19 @@ public final class RunCommand implements Callable<Integer> {
                 : "cannot serve the control socket " + socketPath + ": " + e.getMessage();
         return failStart(why, store, systemd, metrics);
       }
+      // No new requests while stopping; a client waiting on a task gets its connection closed.
+      // Closed once daemon.stopping is logged, so that the log tells the stop before its steps.
+      daemon.addListener(
+          new DaemonListener() {
+            @Override
+            public void stopping(String reason) {
+              control.close();
+            }
+          });
       DaemonSignals signals = DaemonSignals.install(daemon);
       daemon.start();
-      String reason = signals.awaitStop();
-      // No new requests while stopping; a client waiting on a task gets its connection closed.
+      daemon.stop(signals.awaitStop());
       control.close();
-      daemon.stop(reason);
       // Metrics stay scrapable during the grace period; systemd hears STOPPING=1 at its start.
       metrics.close();
       systemd.close();

@@ -47,6 +47,34 @@ class DaemonTest {
   }
 
   @Test
+  void aDaemonThatIsNeverStartedLogsNothingNotEvenItsLoad() throws Exception {
+    file = dir.resolve("jobs.yaml");
+    Files.writeString(file, "jobs:\n  - {name: tick, interval: 10s, " + HELLO + "}\n");
+
+    HandDrivenDaemons.create(file, hand, store, events);
+
+    assertThat(events.lines).isEmpty();
+  }
+
+  @Test
+  void aReloadBeforeTheStartLogsTheFirstLoadFirst() throws Exception {
+    file = dir.resolve("jobs.yaml");
+    Files.writeString(file, "jobs:\n  - {name: tick, interval: 10s, " + HELLO + "}\n");
+    Daemon daemon = HandDrivenDaemons.create(file, hand, store, events);
+    Files.writeString(file, "jobs:\n  - {name: tock, interval: 10s, " + HELLO + "}\n");
+
+    daemon.reload();
+    daemon.start();
+
+    assertThat(events.daemonLines())
+        .containsExactly(
+            "config.loaded jobs=1 added=[tick] changed=[] removed=[] unchanged=[] initial=true",
+            "config.loaded jobs=1 added=[tock] changed=[] removed=[tick] unchanged=[]"
+                + " initial=false",
+            "daemon.started jobs=1");
+  }
+
+  @Test
   void startLogsTheLoadAndTheStartAndSubmitsAtStartJobsAfterTheirDelay() throws Exception {
     start(
         "jobs:\n"

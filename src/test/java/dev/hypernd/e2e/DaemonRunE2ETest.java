@@ -63,10 +63,18 @@ class DaemonRunE2ETest {
     return file;
   }
 
+  /** SIGTERM: the stop is logged first, then the control socket closes, then the daemon exits. */
   private static void stop(DaemonProcess daemon) throws Exception {
     daemon.signal("TERM");
     assertThat(daemon.awaitExit(SOON)).as("exit code after SIGTERM").isZero();
     daemon.assertEveryLineWasJson();
+    JsonNode stopping = daemon.await(event("daemon.stopping"), SOON);
+    JsonNode closed =
+        daemon.await(
+            line -> text(line, "message").matches("control socket .* closed"), Duration.ZERO);
+    assertThat(daemon.position(closed))
+        .as("the socket closes once the stop is logged")
+        .isGreaterThan(daemon.position(stopping));
   }
 
   @Test

@@ -245,6 +245,15 @@ class StateE2ETest {
         assertThat(sameState.awaitExit(SOON)).isNotZero();
         assertThat(sameSocket.stderr()).contains("another hypernd", socket.toString());
         assertThat(sameState.stderr()).contains(state.toString(), "in use by another hypernd");
+        assertThat(sameSocket.events(line -> line.has("event")))
+            .as("a daemon that never started logs no event of a start, config.loaded included")
+            .isEmpty();
+        assertThat(sameSocket.events(line -> true))
+            .singleElement()
+            .extracting(line -> line.get("message").asText())
+            .asString()
+            .startsWith("hypernd cannot start: ")
+            .contains(socket.toString());
       }
 
       Run status = new Ctl(socket).run("--json", "status");
