@@ -9,7 +9,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  *
  * <ul>
  *   <li>{@code
- *       hypernd_tasks_{submitted,completed,failed,retried,cancelled,skipped}_total{job_name}}
+ *       hypernd_tasks_{submitted,completed,failed,retried,cancelled,skipped}_total{job_name}},
+ *       counted since the daemon started
  *   <li>{@code hypernd_tasks_running{job_name}}, {@code hypernd_tasks_pending{job_name}}
  *   <li>{@code hypernd_task_duration_seconds{job_name}}, a histogram of attempt durations
  *   <li>{@code hypernd_last_success_timestamp_seconds{job_name}}
@@ -27,6 +28,10 @@ public final class HyperndMetrics {
   public static PrometheusRegistry register(Daemon daemon) {
     PrometheusRegistry registry = new PrometheusRegistry();
     SchedulerMetrics.register(new JobSnapshots(daemon.scheduler()), registry);
+    TaskCounters counters = new TaskCounters(registry);
+    counters.seed(daemon.scheduler());
+    daemon.scheduler().monitor().onEvent(counters);
+    daemon.addListener(counters);
     TaskEventMetrics events = new TaskEventMetrics(registry);
     events.seed(daemon.scheduler());
     daemon.scheduler().monitor().onEvent(events);

@@ -135,6 +135,7 @@ class GrafanaDashboardTest {
     scheduler.task("job", ctx -> null);
     PrometheusRegistry registry = new PrometheusRegistry();
     SchedulerMetrics.register(new JobSnapshots(scheduler), registry);
+    new TaskCounters(registry).seed(scheduler);
     TaskEventMetrics events = new TaskEventMetrics(registry);
     ReloadMetrics.register(
         () ->
