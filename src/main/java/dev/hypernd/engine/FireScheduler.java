@@ -61,9 +61,18 @@ final class FireScheduler {
       }
       MissedFires missed =
           MissedFires.interval(phase, interval.every(), now, MISSED_FIRE_TOLERANCE);
-      boolean ranAtStart = handleMissed(job, missed, fx);
-      job.anchorWall = missed.next();
-      job.anchorNanos = clock.nanoTime() + Duration.between(now, missed.next()).toNanos();
+      Instant next = missed.next();
+      Instant latestDue = null;
+      if (!next.isAfter(now)) {
+        long steps = Duration.between(next, now).toNanos() / interval.every().toNanos();
+        latestDue = next.plus(interval.every().multipliedBy(steps));
+      }
+      boolean ranAtStart = handleMissed(job, missed, latestDue, fx);
+      if (ranAtStart && latestDue != null) {
+        next = latestDue.plus(interval.every());
+      }
+      job.anchorWall = next;
+      job.anchorNanos = clock.nanoTime() + Duration.between(now, next).toNanos();
       job.fireIndex = 0;
       if (interval.atStart() && !ranAtStart && missed.next().isAfter(now)) {
         fire(job, now, clock.nanoTime(), fx);
@@ -78,16 +87,29 @@ final class FireScheduler {
       }
       MissedFires missed =
           MissedFires.calendar(calendar.schedule(), after, now, MISSED_FIRE_TOLERANCE);
-      handleMissed(job, missed, fx);
-      armCalendar(job, calendar, Optional.ofNullable(missed.next()));
+      Optional<Instant> next = Optional.ofNullable(missed.next());
+      Instant latestDue = null;
+      while (next.isPresent() && !next.get().isAfter(now)) {
+        latestDue = next.get();
+        next = calendar.schedule().nextAfter(latestDue);
+      }
+      boolean ranAtStart = handleMissed(job, missed, latestDue, fx);
+      armCalendar(job, calendar, ranAtStart ? next : Optional.ofNullable(missed.next()));
     } else {
       return;
     }
     engine.saveJobState(job);
   }
 
-  /** Reports missed fires and runs the catch-up fire; true if it ran one. */
-  private boolean handleMissed(ScheduledJob job, MissedFires missed, Effects fx) {
+  /**
+   * Reports missed fires and runs the catch-up fire; true if it ran one. The catch-up run stands
+   * for the fires due at start too (late, within the tolerance), and is due when the latest of them
+   * was: run apart, they would follow it at once and find it still running.
+   *
+   * @param latestDue the latest fire due at start that was not missed, or null
+   */
+  private boolean handleMissed(
+      ScheduledJob job, MissedFires missed, Instant latestDue, Effects fx) {
     if (missed.count() == 0 || job.paused) {
       return false;
     }
@@ -103,9 +125,15 @@ final class FireScheduler {
       reportMissed(job, what + "not run: catch_up is off", fx);
       return false;
     }
-    reportMissed(job, what + "catch_up: running once now", fx);
-    long lateNanos = Duration.between(missed.last(), clock.now()).toNanos();
-    fire(job, missed.last(), clock.nanoTime() - lateNanos, fx);
+    reportMissed(
+        job,
+        what
+            + "catch_up: running once now"
+            + (latestDue == null ? "" : ", also for the fire due at " + latestDue),
+        fx);
+    Instant due = latestDue != null ? latestDue : missed.last();
+    long lateNanos = Duration.between(due, clock.now()).toNanos();
+    fire(job, due, clock.nanoTime() - lateNanos, fx);
     return true;
   }
 

@@ -168,6 +168,66 @@ class RestartScheduleTest {
         .isEqualTo(Instant.parse("2026-01-09T03:00:00Z"));
   }
 
+  /** An every-minute cron job whose runs take 5 s, with catch-up and the default overlap: skip. */
+  private JobDefinition everyMinuteTaking5s() {
+    return JobDefinition.builder(
+            "minutely",
+            JobSchedule.cron("* * * * *", ZoneOffset.UTC),
+            ctx -> {
+              fires.add(ctx.scheduledAt());
+              if (current != null) {
+                current.tick(Duration.ofSeconds(5));
+              }
+              return null;
+            })
+        .catchUp(true)
+        .build();
+  }
+
+  private ManualScheduler current;
+
+  /**
+   * Down from 10:00:30 to 10:03:10: the fires of 10:01 and 10:02 are missed, and 10:03 is due, 10 s
+   * late, within the tolerance. The catch-up run stands for all three: it used to run for the
+   * missed ones and then collide with the due one, logged as skipped because it was still running.
+   */
+  @Test
+  void aCatchUpRunAlsoStandsForTheFireDueAtStartInsteadOfCollidingWithIt() {
+    Path image = runThenCrash(everyMinuteTaking5s(), Duration.ofSeconds(30));
+
+    current = new ManualScheduler(files.open(image));
+    current.clock.advance(Duration.ofSeconds(190));
+    current.scheduler.schedule(everyMinuteTaking5s());
+    current.scheduler.start();
+    current.tick(Duration.ofSeconds(20));
+
+    assertThat(fires).containsExactly(Instant.parse("2026-01-05T10:03:00Z"));
+    List<TaskEvent> skipped = current.events(TaskEvent.Type.SKIPPED);
+    assertThat(skipped).extracting(e -> e.error().type()).containsExactly("missed");
+    assertThat(skipped.get(0).error().message())
+        .isEqualTo(
+            "2 fire(s) missed while the scheduler was stopped (from 2026-01-05T10:01:00Z to"
+                + " 2026-01-05T10:02:00Z); catch_up: running once now, also for the fire due at"
+                + " 2026-01-05T10:03:00Z");
+    assertThat(current.events(TaskEvent.Type.STARTED).get(0).latenessMs())
+        .isEqualTo(Duration.ofSeconds(10).toMillis());
+    assertThat(current.scheduler.jobs().get(0).nextFire())
+        .isEqualTo(Instant.parse("2026-01-05T10:04:00Z"));
+  }
+
+  @Test
+  void anIntervalCatchUpRunAlsoStandsForTheFireDueAtStart() {
+    Path image = runThenCrash(every10(true, false), Duration.ofMinutes(5));
+
+    // 10:10 to 10:40 missed; 10:50 due 10 s before the restart.
+    ManualScheduler b = restart(image, Duration.ofSeconds(50 * 60 + 10), every10(true, false));
+    b.tick(Duration.ofMinutes(1));
+
+    assertThat(fires).containsExactly(START.plus(Duration.ofMinutes(50)));
+    assertThat(b.events(TaskEvent.Type.SKIPPED)).hasSize(1);
+    assertThat(b.scheduler.jobs().get(0).nextFire()).isEqualTo(START.plus(Duration.ofMinutes(60)));
+  }
+
   @Test
   void aCronJobWithoutCatchUpSkipsTheNightsItMissed() {
     Path image = runThenCrash(nightly(false), Duration.ofHours(1));
