@@ -13,10 +13,10 @@ import java.util.Optional;
  * reads a clock, the caller passes the instant to start from.
  *
  * <p>Clock changes follow cronie: a fixed-time expression (see {@link
- * CronExpression#isFixedTime()}) whose wall time is skipped by a spring-forward gap fires once at
- * the first instant after the gap, and in a fall-back overlap fires only at the first occurrence.
- * Any other expression follows the wall clock: skipped times do not fire, repeated times fire in
- * both passes.
+ * CronExpression#isFixedTime()}) whose wall times are skipped by a spring-forward gap fires at the
+ * first instant after the gap, once for each of them ({@link #occurrencesAt}); in a fall-back
+ * overlap it fires only at the first occurrence. Any other expression follows the wall clock:
+ * skipped times do not fire, repeated times fire in both passes.
  */
 public final class CronSchedule {
   // Latest instant at which a local time in year 9999 can occur (offsets reach -18:00).
@@ -81,6 +81,19 @@ public final class CronSchedule {
     return fire == DstResolver.NO_FIRE
         ? Optional.empty()
         : Optional.of(Instant.ofEpochSecond(fire));
+  }
+
+  /**
+   * How many times the schedule fires at {@code fire}, an instant {@link #nextAfter} returned: 1,
+   * except right after a spring-forward gap, where a fixed-time expression fires once for each of
+   * its wall times the gap skipped (plus once for the wall time right after the gap, if that
+   * matches too). {@code 15,45 1-3 * * *} in America/New_York fires twice at 03:00 on 8 March 2026,
+   * for 02:15 and 02:45, as cronie runs both right after the gap. Feeding the fires of {@code
+   * nextAfter} in still yields each instant once: this says how often to fire there.
+   */
+  public int occurrencesAt(Instant fire) {
+    long second = Objects.requireNonNull(fire, "fire").getEpochSecond();
+    return resolver == null || fire.getNano() != 0 ? 1 : resolver.occurrencesAt(second);
   }
 
   @Override

@@ -11,8 +11,9 @@ import java.time.zone.ZoneOffsetTransition;
  *
  * <ul>
  *   <li>gap (clocks jump forward): wall times inside it do not exist. A wildcard job skips them; a
- *       fixed-time job whose time falls inside fires once, at the transition instant, which is the
- *       first instant after the gap. Several matching times in one gap collapse into that fire.
+ *       fixed-time job whose time falls inside fires at the transition instant, which is the first
+ *       instant after the gap: once for each of its times in the gap, as cronie's catch-up runs
+ *       every skipped minute ({@link #occurrencesAt}). {@link #nextAfter} gives that instant once.
  *   <li>overlap (clocks fall back): wall times repeat. A wildcard job fires in both passes; a
  *       fixed-time job only in the first, so the next segment resumes after the repeated range.
  * </ul>
@@ -86,6 +87,34 @@ final class DstResolver {
       offset = offsetAfter;
       next = timeline.firstAfter(transition);
     }
+  }
+
+  /**
+   * How many of the schedule's wall times fire at {@code fire} (epoch seconds), a fire that {@link
+   * #nextAfter} returned: 1, except where a fixed-time schedule's times fall in a spring-forward
+   * gap that ends at {@code fire}; each of them fires then, and so does the wall time right after
+   * the gap if it matches too.
+   */
+  int occurrencesAt(long fire) {
+    if (!fixedTime) {
+      return 1;
+    }
+    ZoneOffsetTransition transition = timeline.latestAtOrBefore(fire);
+    if (transition == null || transition.toEpochSecond() != fire || !transition.isGap()) {
+      return 1;
+    }
+    long gapEnd = fire + transition.getOffsetAfter().getTotalSeconds();
+    int inGap = 0;
+    long local =
+        calculator.nextMatch(ceilMinute(fire + transition.getOffsetBefore().getTotalSeconds()));
+    while (local < gapEnd) {
+      inGap++;
+      local = calculator.nextMatch(local + 60);
+    }
+    if (inGap == 0) {
+      return 1;
+    }
+    return local == gapEnd ? inGap + 1 : inGap;
   }
 
   /** Local time (in local epoch seconds) at which the repeated range of an overlap ends. */

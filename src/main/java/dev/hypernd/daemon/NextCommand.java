@@ -26,9 +26,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Prints the next fire times of a cron expression, one ISO-8601 date-time a line,"
           + " computed by the same code the scheduler uses.",
-      "Fixed-time expressions whose time is skipped by a DST change run at the first instant"
-          + " after the gap, and run once when the time repeats; wildcard expressions follow"
-          + " the wall clock."
+      "Fixed-time expressions whose times are skipped by a DST change run at the first instant"
+          + " after the gap, once for each skipped time (that instant is printed as many times),"
+          + " and run once when the time repeats; wildcard expressions follow the wall clock."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -109,13 +109,17 @@ public final class NextCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Instant after = start.get();
-    for (int i = 0; i < count; i++) {
+    int printed = 0;
+    while (printed < count) {
       Optional<Instant> fire = schedule.nextAfter(after);
       if (fire.isEmpty()) {
         break;
       }
       after = fire.get();
-      out.println(OUTPUT.format(after.atZone(schedule.zone())));
+      // Once per fire: the times a spring-forward gap skips all fire right after it.
+      for (int i = schedule.occurrencesAt(after); i > 0 && printed < count; i--, printed++) {
+        out.println(OUTPUT.format(after.atZone(schedule.zone())));
+      }
     }
     out.flush();
     return EXIT_OK;

@@ -151,7 +151,11 @@ final class FireScheduler {
     } else if (schedule instanceof JobSchedule.Calendar calendar) {
       Optional<Instant> next = Optional.ofNullable(job.nextFire);
       while (next.isPresent() && out.size() < count) {
-        out.add(next.get());
+        for (int i = calendar.schedule().occurrencesAt(next.get()); i > 0; i--) {
+          if (out.size() < count) {
+            out.add(next.get());
+          }
+        }
         next = calendar.schedule().nextAfter(next.get());
       }
     }
@@ -203,7 +207,7 @@ final class FireScheduler {
       next = skipMissed(job, calendar, at, oldest, fx);
     } else {
       long dueNanos = clock.nanoTime() - Duration.between(at, wallNow).toNanos();
-      fire(job, at, dueNanos, fx);
+      fire(job, at, dueNanos, calendar.schedule().occurrencesAt(at), fx);
       next = calendar.schedule().nextAfter(at);
       if (next.isPresent() && next.get().isBefore(oldest)) {
         next = skipMissed(job, calendar, next.get(), oldest, fx);
@@ -235,26 +239,39 @@ final class FireScheduler {
 
   /** One fire: creates a task unless the job is paused, claimed elsewhere or busy under SKIP. */
   private void fire(ScheduledJob job, Instant scheduledAt, long dueNanos, Effects fx) {
+    fire(job, scheduledAt, dueNanos, 1, fx);
+  }
+
+  /**
+   * A fire that stands for {@code occurrences} scheduled times (a fixed-time cron job's times in a
+   * spring-forward gap, all due right after it, as cronie runs them): claimed once, then one task
+   * per occurrence, each under the overlap policy, so that under SKIP the second finds the first
+   * still running.
+   */
+  private void fire(
+      ScheduledJob job, Instant scheduledAt, long dueNanos, int occurrences, Effects fx) {
     if (job.paused) {
       return;
     }
     if (!engine.store().claimFire(job.name(), scheduledAt, engine.owner())) {
       return;
     }
-    if (job.definition.overlap() == OverlapPolicy.SKIP && !job.active.isEmpty()) {
-      ActiveTask earlier = job.active.iterator().next();
-      engine.countSkipped(job.name());
-      fx.event(
-          TaskEvents.skipped(
-              job.name(),
-              null,
-              scheduledAt,
-              clock.now(),
-              new TaskError("overlap", "skipped: " + earlier.id + " is still " + earlier.state)));
-      return;
+    for (int i = 0; i < occurrences; i++) {
+      if (job.definition.overlap() == OverlapPolicy.SKIP && !job.active.isEmpty()) {
+        ActiveTask earlier = job.active.iterator().next();
+        engine.countSkipped(job.name());
+        fx.event(
+            TaskEvents.skipped(
+                job.name(),
+                null,
+                scheduledAt,
+                clock.now(),
+                new TaskError("overlap", "skipped: " + earlier.id + " is still " + earlier.state)));
+        continue;
+      }
+      ActiveTask task = engine.create(job, List.of(), scheduledAt, dueNanos, null, fx);
+      job.lastFire = scheduledAt;
+      engine.admit(task, fx);
     }
-    ActiveTask task = engine.create(job, List.of(), scheduledAt, dueNanos, null, fx);
-    job.lastFire = scheduledAt;
-    engine.admit(task, fx);
   }
 }

@@ -26,7 +26,20 @@ public sealed interface JobSchedule {
    * @throws dev.hypernd.cron.CronParseException when the expression is invalid or never fires
    */
   static JobSchedule cron(String expression, ZoneId zone) {
-    return new Calendar(CronSchedule.parse(expression, zone)::nextAfter, expression + " " + zone);
+    CronSchedule cron = CronSchedule.parse(expression, zone);
+    CalendarSchedule schedule =
+        new CalendarSchedule() {
+          @Override
+          public Optional<Instant> nextAfter(Instant after) {
+            return cron.nextAfter(after);
+          }
+
+          @Override
+          public int occurrencesAt(Instant fire) {
+            return cron.occurrencesAt(fire);
+          }
+        };
+    return new Calendar(schedule, expression + " " + zone);
   }
 
   /** No fires of its own; tasks are created by {@link TaskScheduler#submit}. */
@@ -73,5 +86,14 @@ public sealed interface JobSchedule {
   interface CalendarSchedule {
     /** The next fire strictly after {@code after}, or empty when there is none. */
     Optional<Instant> nextAfter(Instant after);
+
+    /**
+     * How many scheduled times {@code fire}, an instant {@link #nextAfter} returned, stands for:
+     * each is a task of its own, under the job's overlap policy. 1 unless several wall times
+     * collapse into one instant, as a fixed-time cron job's times in a spring-forward gap do.
+     */
+    default int occurrencesAt(Instant fire) {
+      return 1;
+    }
   }
 }

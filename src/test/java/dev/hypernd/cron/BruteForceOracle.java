@@ -18,7 +18,7 @@ import java.util.List;
  *   <li>wildcard: fire at instant t iff the local time of t matches;
  *   <li>fixed-time: fire at t iff the local time matches and, when that local time occurs twice, t
  *       is its first occurrence; or t is the instant a gap ends and a local minute inside the gap
- *       matches.
+ *       matches, once for each such minute ({@link #occurrences}).
  * </ul>
  *
  * Local times after year 9999 never fire.
@@ -85,17 +85,44 @@ final class BruteForceOracle {
         && gapHasMatch(transitionAtT);
   }
 
+  /**
+   * How many times the schedule fires at {@code t}: 0 if {@code t} is no fire; for a fixed-time
+   * schedule at the end of a gap, once for each matching minute in the gap (cronie runs every
+   * skipped minute) and once more if the local time at {@code t} matches too; otherwise once.
+   */
+  int occurrences(Instant t) {
+    if (!isFire(t)) {
+      return 0;
+    }
+    ZoneOffsetTransition latest = rules.previousTransition(t.plusSeconds(1));
+    if (!model.fixedTime() || latest == null || !latest.getInstant().equals(t) || !latest.isGap()) {
+      return 1;
+    }
+    int inGap = gapMatches(latest);
+    if (inGap == 0) {
+      return 1;
+    }
+    LocalDateTime local = latest.getDateTimeAfter();
+    boolean own = local.getSecond() == 0 && local.getYear() <= 9999 && model.matches(local);
+    return own ? inGap + 1 : inGap;
+  }
+
   private boolean gapHasMatch(ZoneOffsetTransition gap) {
+    return gapMatches(gap) > 0;
+  }
+
+  private int gapMatches(ZoneOffsetTransition gap) {
     LocalDateTime start = gap.getDateTimeBefore();
     LocalDateTime minute = start.truncatedTo(ChronoUnit.MINUTES);
     if (minute.isBefore(start)) {
       minute = minute.plusMinutes(1);
     }
+    int matches = 0;
     for (; minute.isBefore(gap.getDateTimeAfter()); minute = minute.plusMinutes(1)) {
       if (minute.getYear() <= 9999 && model.matches(minute)) {
-        return true;
+        matches++;
       }
     }
-    return false;
+    return matches;
   }
 }

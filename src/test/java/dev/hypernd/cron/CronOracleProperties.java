@@ -81,6 +81,26 @@ class CronOracleProperties {
         .collect(relativeTo(dstCase.transition(), fire));
   }
 
+  /** Each fire around a clock change happens as often as the oracle says: cronie's catch-up. */
+  @Property(tries = 20_000)
+  void aFireHappensAsOftenAsTheOracleSays(@ForAll("dstCases") DstCase dstCase) {
+    var model = dstCase.model();
+    if (!model.canEverFire()) {
+      return;
+    }
+    var schedule = CronSchedule.parse(model.text(), dstCase.zone());
+    var oracle = new BruteForceOracle(model, dstCase.zone());
+    Optional<Instant> fire = schedule.nextAfter(dstCase.after());
+    for (int i = 0; i < 3 && fire.isPresent(); i++) {
+      int occurrences = schedule.occurrencesAt(fire.get());
+      Statistics.collect(occurrences == 1 ? "once" : "more than once");
+      assertThat(occurrences)
+          .as("fires at %s", fire.get())
+          .isEqualTo(oracle.occurrences(fire.get()));
+      fire = schedule.nextAfter(fire.get());
+    }
+  }
+
   private static String relativeTo(ZoneOffsetTransition transition, Optional<Instant> fire) {
     if (fire.isEmpty()) {
       return "none";

@@ -11,17 +11,22 @@ import java.util.Optional;
 final class FireTimes {
   private FireTimes() {}
 
-  /** Up to {@code count} fires chained from {@code from}; shorter if the schedule runs out. */
+  /**
+   * Up to {@code count} fires chained from {@code from}, an instant repeated as often as the
+   * schedule fires then ({@link CronSchedule#occurrencesAt}); shorter if the schedule runs out.
+   */
   static List<Instant> chain(CronSchedule schedule, Instant from, int count) {
     List<Instant> fires = new ArrayList<>();
     Instant after = from;
-    for (int i = 0; i < count; i++) {
+    while (fires.size() < count) {
       Optional<Instant> next = schedule.nextAfter(after);
       if (next.isEmpty()) {
         break;
       }
       after = next.get();
-      fires.add(after);
+      for (int i = schedule.occurrencesAt(after); i > 0 && fires.size() < count; i--) {
+        fires.add(after);
+      }
     }
     return fires;
   }

@@ -45,6 +45,19 @@ class NextCommandTest {
   }
 
   @Test
+  void anInstantIsPrintedOncePerFireAsAfterASpringGap() {
+    run("15,45 1-3 * * *", "--tz", "America/New_York", "--from", "2026-03-08T05:00:00Z", "-n", "5");
+
+    assertThat(lines())
+        .containsExactly(
+            "2026-03-08T01:15:00-05:00",
+            "2026-03-08T01:45:00-05:00",
+            "2026-03-08T03:00:00-04:00",
+            "2026-03-08T03:00:00-04:00",
+            "2026-03-08T03:15:00-04:00");
+  }
+
+  @Test
   void fromIsExclusive() {
     run("0 3 * * *", "--tz", "UTC", "--from", "2026-03-29T03:00:00Z", "-n", "1");
 

@@ -52,6 +52,64 @@ class CronJobsTest {
     assertThat(local(fires)).containsExactly("2026-03-08T03:00-04:00", "2026-03-09T02:30-04:00");
   }
 
+  /** {@code 15,45 1-3 * * *}: 02:15 and 02:45 do not exist on 8 March 2026 in New York. */
+  private JobDefinition quarterPast(OverlapPolicy overlap, List<Instant> fires) {
+    return JobDefinition.builder(
+            "sync",
+            JobSchedule.cron("15,45 1-3 * * *", NEW_YORK),
+            ctx -> fires.add(ctx.scheduledAt()))
+        .overlap(overlap)
+        .build();
+  }
+
+  @Test
+  void eachFixedTimeTheSpringGapSkipsFiresRightAfterItAsCronieRunsThem() {
+    ManualScheduler m = startingAt("2026-03-08T05:00:00Z"); // 00:00 EST
+    List<Instant> fires = new ArrayList<>();
+    m.scheduler.schedule(quarterPast(OverlapPolicy.ALLOW, fires));
+    m.scheduler.start();
+
+    assertThat(local(m.scheduler.nextFires("sync", 6)))
+        .as("next repeats the instant once per fire")
+        .containsExactly(
+            "2026-03-08T01:15-05:00",
+            "2026-03-08T01:45-05:00",
+            "2026-03-08T03:00-04:00",
+            "2026-03-08T03:00-04:00",
+            "2026-03-08T03:15-04:00",
+            "2026-03-08T03:45-04:00");
+    m.tick(Duration.ofHours(4));
+
+    assertThat(local(fires))
+        .containsExactly(
+            "2026-03-08T01:15-05:00",
+            "2026-03-08T01:45-05:00",
+            "2026-03-08T03:00-04:00",
+            "2026-03-08T03:00-04:00",
+            "2026-03-08T03:15-04:00",
+            "2026-03-08T03:45-04:00");
+    assertThat(m.scheduler.getMetrics()).containsEntry("total_submitted", 6L);
+  }
+
+  @Test
+  void theOverlapPolicyDecidesAboutTheFiresAfterTheGap() {
+    ManualScheduler m = startingAt("2026-03-08T06:50:00Z"); // 01:50 EST
+    List<Instant> fires = new ArrayList<>();
+    m.scheduler.schedule(quarterPast(OverlapPolicy.SKIP, fires));
+    m.scheduler.start();
+
+    m.tick(Duration.ofMinutes(20));
+
+    assertThat(local(fires)).containsExactly("2026-03-08T03:00-04:00");
+    assertThat(m.events(TaskEvent.Type.SKIPPED))
+        .singleElement()
+        .satisfies(
+            skip -> {
+              assertThat(skip.error().type()).isEqualTo("overlap");
+              assertThat(skip.scheduledAt()).isEqualTo(Instant.parse("2026-03-08T07:00:00Z"));
+            });
+  }
+
   @Test
   void wildcardJobRunsInBothPassesOfTheRepeatedHour() {
     ManualScheduler m = startingAt("2026-11-01T04:50:00Z"); // 00:50 EDT
