@@ -7,6 +7,7 @@ import static dev.hypernd.e2e.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hypernd.jobs.config.ExampleJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,9 +166,18 @@ class DaemonRunE2ETest {
       daemon.await(event("task.completed", "heartbeat"), SOON);
       daemon.await(event("task.completed", "warm-up"), SOON);
       JsonNode flaky = daemon.await(event("task.completed", "flaky"), Duration.ofSeconds(30));
+      JsonNode slow = daemon.await(event("task.completed", "slow"), Duration.ofSeconds(30));
+      daemon.await(event("task.completed", "hello-java"), Duration.ofSeconds(45));
 
       assertThat(flaky.get("attempt").asInt()).isEqualTo(3);
       assertThat(daemon.events(event("task.error", "flaky"))).hasSize(2);
+      assertThat(slow.get("attempt").asInt()).isEqualTo(2);
+      assertThat(text(slow, "result")).isEqualTo("attempt 2 finished within the timeout\n");
+      assertThat(daemon.events(event("task.failed"))).as("no job of the example fails").isEmpty();
+      Map<String, String> comments = ExampleJobs.comments();
+      assertThat(daemon.events(event("task.error")))
+          .as("only a job whose comment says so has failed attempts")
+          .allSatisfy(e -> assertThat(comments.get(text(e, "job"))).contains("on purpose"));
       daemon.signal("INT");
       assertThat(daemon.awaitExit(SOON)).isZero();
       daemon.assertEveryLineWasJson();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -168,6 +169,31 @@ class ExampleJobFileTest {
     assertThat(job("heartbeat").overlap()).isEqualTo(Overlap.SKIP);
     assertThat(job("warm-up").workdir()).contains(EXAMPLE.toAbsolutePath().getParent());
     assertThat(job("nightly-report").catchUp()).isTrue();
+  }
+
+  /**
+   * A newcomer reads the comment above a job to know what it shows; a job that fails on purpose
+   * must say so there ({@code DaemonRunE2ETest} runs the file and holds every other job to not
+   * failing).
+   */
+  @Test
+  void everyJobIsIntroducedByACommentAndThoseThatFailSaySo() {
+    Map<String, String> comments = ExampleJobs.comments();
+
+    assertThat(comments.keySet())
+        .containsExactlyElementsOf(example.jobs().stream().map(JobConfig::name).toList());
+    assertThat(comments).allSatisfy((job, comment) -> assertThat(comment).as(job).isNotBlank());
+    assertThat(comments.get("flaky")).contains("fails twice on purpose");
+    assertThat(comments.get("slow")).contains("fails that way on purpose");
+  }
+
+  @Test
+  void theSlowJobShowsItsTimeoutAtStartAndThenSucceeds() {
+    assertThat(job("slow").schedule()).isEqualTo(new IntervalSchedule(Duration.ofMinutes(5), true));
+    assertThat(job("slow").retry().maxRetries()).isEqualTo(1);
+    assertThat(job("slow").action()).isInstanceOf(ShellAction.class);
+    assertThat(((ShellAction) job("slow").action()).script())
+        .contains("if [ \"$HYPERN_ATTEMPT\" = 1 ]; then sleep 30; fi");
   }
 
   @Test
