@@ -26,20 +26,8 @@ public sealed interface JobSchedule {
    * @throws dev.hypernd.cron.CronParseException when the expression is invalid or never fires
    */
   static JobSchedule cron(String expression, ZoneId zone) {
-    CronSchedule cron = CronSchedule.parse(expression, zone);
-    CalendarSchedule schedule =
-        new CalendarSchedule() {
-          @Override
-          public Optional<Instant> nextAfter(Instant after) {
-            return cron.nextAfter(after);
-          }
-
-          @Override
-          public int occurrencesAt(Instant fire) {
-            return cron.occurrencesAt(fire);
-          }
-        };
-    return new Calendar(schedule, expression + " " + zone);
+    return new Calendar(
+        CalendarSchedule.of(CronSchedule.parse(expression, zone)), expression + " " + zone);
   }
 
   /** No fires of its own; tasks are created by {@link TaskScheduler#submit}. */
@@ -94,6 +82,22 @@ public sealed interface JobSchedule {
      */
     default int occurrencesAt(Instant fire) {
       return 1;
+    }
+
+    /** The fires of a cron schedule, each as often as it fires. */
+    static CalendarSchedule of(CronSchedule cron) {
+      Objects.requireNonNull(cron, "cron");
+      return new CalendarSchedule() {
+        @Override
+        public Optional<Instant> nextAfter(Instant after) {
+          return cron.nextAfter(after);
+        }
+
+        @Override
+        public int occurrencesAt(Instant fire) {
+          return cron.occurrencesAt(fire);
+        }
+      };
     }
   }
 }

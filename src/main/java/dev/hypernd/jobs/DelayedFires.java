@@ -57,6 +57,22 @@ final class DelayedFires implements JobSchedule.CalendarSchedule {
     return Optional.ofNullable(best);
   }
 
+  /**
+   * As often as the fire it delays: the times of a fixed-time cron job in a spring-forward gap all
+   * fire right after it, and so all at that instant's delayed time.
+   */
+  @Override
+  public int occurrencesAt(Instant fire) {
+    Optional<Instant> due = fires.nextAfter(fire.minusMillis(maxMillis));
+    for (int i = 0; due.isPresent() && !due.get().isAfter(fire) && i < MAX_CANDIDATES; i++) {
+      if (due.get().plusMillis(delayOf(due.get())).equals(fire)) {
+        return fires.occurrencesAt(due.get());
+      }
+      due = fires.nextAfter(due.get());
+    }
+    return 1;
+  }
+
   /** In {@code [0, random_delay)} milliseconds. */
   long delayOf(Instant fire) {
     long mixed =

@@ -25,7 +25,7 @@ final class Schedules {
       CronSchedule fires = CronSchedule.parse(cron.expression(), cron.zone());
       String seed = delay.perHost() ? HostIdentity.host() : HostIdentity.run();
       return new JobSchedule.Calendar(
-          new DelayedFires(fires::nextAfter, delay, job, seed),
+          new DelayedFires(JobSchedule.CalendarSchedule.of(fires), delay, job, seed),
           cron.expression()
               + " "
               + cron.zone()

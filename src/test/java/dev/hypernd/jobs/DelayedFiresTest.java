@@ -3,6 +3,7 @@ package dev.hypernd.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.cron.CronSchedule;
+import dev.hypernd.engine.JobSchedule;
 import dev.hypernd.jobs.config.RandomDelay;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,24 @@ class DelayedFiresTest {
       out.add(at);
     }
     return out;
+  }
+
+  @Test
+  void aDelayedFireAfterASpringGapHappensAsOftenAsTheFireItDelays() {
+    CronSchedule quarterPast = CronSchedule.parse("15,45 1-3 * * *", ZoneId.of("America/New_York"));
+    DelayedFires schedule =
+        new DelayedFires(
+            JobSchedule.CalendarSchedule.of(quarterPast),
+            new RandomDelay(Duration.ofMinutes(10), false),
+            "sync",
+            "run-1");
+    Instant afterGap = Instant.parse("2026-03-08T07:00:00Z");
+    Instant delayed = schedule.nextAfter(afterGap.minusNanos(1)).orElseThrow();
+
+    assertThat(delayed).isBetween(afterGap, afterGap.plus(Duration.ofMinutes(10)));
+    assertThat(schedule.occurrencesAt(delayed)).as("02:15 and 02:45").isEqualTo(2);
+    Instant next = schedule.nextAfter(delayed).orElseThrow();
+    assertThat(schedule.occurrencesAt(next)).isEqualTo(1);
   }
 
   @Test
