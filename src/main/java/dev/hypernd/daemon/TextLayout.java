@@ -21,10 +21,10 @@ import org.slf4j.event.KeyValuePair;
  * </pre>
  *
  * The local time to the second, then what {@link EventText} makes of a structured event. Other log
- * lines print their level when it is WARN or ERROR, their message and key-value pairs, and the
- * stack trace of an exception they carry, which is what such a line is there for. The JSON format
- * keeps every field; a line this layout drops ({@code task.scheduled} for a task due at once) is
- * only left out here.
+ * lines print their level when it is WARN or ERROR, their message and key-value pairs (not those of
+ * an event such as {@code hook.failed}, whose message says it all), and the stack trace of an
+ * exception they carry, which is what such a line is there for. The JSON format keeps every field;
+ * a line this layout drops ({@code task.scheduled} for a task due at once) is only left out here.
  */
 final class TextLayout extends LayoutBase<ILoggingEvent> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -66,7 +66,9 @@ final class TextLayout extends LayoutBase<ILoggingEvent> {
     }
     text.append(event.getFormattedMessage());
     List<KeyValuePair> pairs = event.getKeyValuePairs();
-    if (pairs != null) {
+    // An event logged with key-value pairs (hook.failed, alert.sent) says it all in its message;
+    // its pairs are there for the JSON format.
+    if (pairs != null && pairs.stream().noneMatch(pair -> pair.key.equals("event"))) {
       for (KeyValuePair pair : pairs) {
         text.append(' ').append(pair.key).append('=').append(quoted(pair.value));
       }

@@ -341,12 +341,19 @@ class TextLogTest {
   void otherLogLinesShowTheirLevelOnlyWhenItMatters() {
     org.slf4j.Logger other = LoggerFactory.getLogger(EventLog.LOGGER);
     other.info("control socket {} closed", "/run/hypernd/hypernd.sock");
-    other.warn("hook {} failed", "on_error");
+    other.atInfo().addKeyValue("addresses", 2).log("serving metrics");
+    other
+        .atWarn()
+        .addKeyValue("event", "hook.failed")
+        .addKeyValue("job", "backup")
+        .addKeyValue("hook", "on_error")
+        .log("hook {} of job {} failed: {}", "on_error", "backup", "exit status 1");
 
     assertThat(lines())
         .containsExactly(
             "22:57:25 control socket /run/hypernd/hypernd.sock closed",
-            "22:57:25 WARN hook on_error failed");
+            "22:57:25 serving metrics addresses=2",
+            "22:57:25 WARN hook on_error of job backup failed: exit status 1");
   }
 
   @Test
