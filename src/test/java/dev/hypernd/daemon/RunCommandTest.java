@@ -61,14 +61,16 @@ class RunCommandTest {
   }
 
   @Test
-  void aDirectoryIsNotAJobFile() throws Exception {
+  void aDirectoryWithoutJobFilesSaysSoOnOneLine() throws Exception {
     Path directory = Files.createDirectory(dir.resolve("jobs.d"));
 
     assertThat(run("run", directory.toString())).isEqualTo(2);
 
     assertThat(err.toString())
-        .startsWith("hypernd run: " + directory + ": cannot read the job file: ")
-        .endsWith("; nothing was started\n");
+        .isEqualTo(
+            "hypernd run: "
+                + directory
+                + ": the directory has no *.yaml job files; nothing was started\n");
   }
 
   @Test

@@ -39,7 +39,10 @@ public sealed interface LoadResult permits LoadResult.Valid, LoadResult.Invalid 
       }
     }
 
-    /** Whether the file could not be read at all: then its one error, at line 0, says why. */
+    /**
+     * Whether there was nothing to read at all (a missing or unreadable file, a directory without
+     * job files): then its one error, at line 0, says why.
+     */
     public boolean unreadable() {
       return errors.size() == 1 && errors.get(0).line() == 0;
     }
