@@ -8,6 +8,7 @@ import dev.hypernd.jobs.JobDefinitions;
 import dev.hypernd.jobs.RunningCommands;
 import dev.hypernd.jobs.config.JobFileLoader;
 import dev.hypernd.jobs.shell.HookRunner;
+import dev.hypernd.jobs.shell.OutputLimits;
 import dev.hypernd.jobs.shell.ShellRunner;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -46,9 +47,9 @@ record DaemonParts(
 
   /**
    * The daemon's real parts around {@code store}: the system clock, a worker pool, a dispatch
-   * thread, shell jobs and hooks with their default capture and kill settings. {@code @Periodic}
-   * discovery is off: the job file is the one source of jobs, and a discovered class could take a
-   * name the file uses.
+   * thread, shell jobs and hooks with their default capture and kill settings, their output lines
+   * logged through {@code events} within the default limits. {@code @Periodic} discovery is off:
+   * the job file is the one source of jobs, and a discovered class could take a name the file uses.
    */
   static DaemonParts standard(TaskStore store, JobFileLoader loader, DaemonEvents events) {
     RunningCommands commands = new RunningCommands();
@@ -58,9 +59,13 @@ record DaemonParts(
         scheduler,
         store,
         loader,
-        new JobDefinitions(new ShellRunner(), commands),
+        new JobDefinitions(new ShellRunner(), commands, events, OutputLimits.DEFAULTS),
         commands,
-        new HookDispatcher(new HookRunner(), AlertSender.standard(Version.current())),
+        new HookDispatcher(
+            new HookRunner(),
+            AlertSender.standard(Version.current()),
+            events,
+            OutputLimits.DEFAULTS),
         events,
         InstantSource.system(),
         Daemon.class.getClassLoader());

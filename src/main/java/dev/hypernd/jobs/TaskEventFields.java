@@ -66,6 +66,36 @@ public final class TaskEventFields {
     return fields;
   }
 
+  /**
+   * The fields of a {@code task.output} or {@code hook.output} event: {@code event}, {@code job},
+   * {@code task_id}, {@code attempt}, {@code hook} (hook output only), {@code stream}, then {@code
+   * line} (and {@code cut_bytes} for a cut line) or {@code suppressed} (lines the rate limit left
+   * out).
+   */
+  public static Map<String, Object> of(OutputEvent event) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("event", event.source().eventName());
+    fields.put("job", event.job());
+    fields.put("task_id", event.taskId());
+    fields.put("attempt", event.attempt());
+    event.hook().ifPresent(hook -> fields.put("hook", hook));
+    fields.put("stream", event.stream().wireName());
+    if (event.line().isPresent()) {
+      fields.put("line", event.line().get());
+      if (event.cutBytes() > 0) {
+        fields.put("cut_bytes", event.cutBytes());
+      }
+    } else {
+      fields.put("suppressed", event.suppressed());
+    }
+    return fields;
+  }
+
+  /** {@code WARN} for a count of left-out lines, so that the loss is noticed; else {@code INFO}. */
+  public static String level(OutputEvent event) {
+    return event.suppressed() > 0 ? "WARN" : "INFO";
+  }
+
   /** {@code ERROR} for a task that failed for good, {@code WARN} for a failed attempt. */
   public static String level(TaskEvent event) {
     return switch (event.type()) {
