@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code task_id}, {@code attempt}, then those of the event's type. The structured log and the
  * hooks' stdin both use this, so a hook sees what the log shows. Fields that do not apply are left
  * out rather than set to null; times are ISO-8601 instants; {@code error} is the message people
- * read (such as {@code exit status 3: disk full}) and {@code error_type} what metrics group by.
+ * read (such as {@code exit status 3: disk full}) and {@code error_type} what metrics group by; a
+ * Java job's {@code task.error} also has its bounded {@code stack_trace} ({@code task.failed},
+ * which follows the last one, does not repeat it).
  */
 public final class TaskEventFields {
   /** Keep whole results: hooks get the bounded capture as it is. */
@@ -48,6 +50,9 @@ public final class TaskEventFields {
         fields.put("will_retry", event.willRetry());
         if (event.willRetry()) {
           fields.put("retry_in_ms", event.retryInMs());
+        }
+        if (event.error() != null && !event.error().stackTrace().isEmpty()) {
+          fields.put("stack_trace", event.error().stackTrace());
         }
       }
       case FAILED -> {

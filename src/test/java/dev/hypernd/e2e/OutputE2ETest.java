@@ -86,6 +86,55 @@ class OutputE2ETest {
     }
   }
 
+  /** A Java job that fails two calls deep, with a cause. */
+  public static final class Failing implements java.util.concurrent.Callable<Object> {
+    @Override
+    public Object call() throws Exception {
+      return deeper();
+    }
+
+    private static Object deeper() throws Exception {
+      throw new IllegalStateException("report failed", new java.io.IOException("disk full"));
+    }
+  }
+
+  @Test
+  void aFailingJavaJobsStackTraceIsInItsTaskErrorAndItsResult() throws Exception {
+    try (DaemonProcess daemon =
+        DaemonProcess.start(
+            file(
+                """
+                jobs:
+                  - name: report
+                    once: {}
+                    class: %s
+                """
+                    .formatted(Failing.class.getName())))) {
+      Ctl ctl = new Ctl(dir.resolve("hypernd.sock"));
+      daemon.await(event("daemon.started"), SOON);
+      String id = ctl.submit("report");
+
+      JsonNode error = daemon.await(task("task.error", id), SOON);
+      JsonNode failed = daemon.await(task("task.failed", id), SOON);
+      Ctl.Run result = ctl.run("result", id);
+
+      String trace = text(error, "stack_trace");
+      assertThat(trace)
+          .startsWith(
+              "java.lang.IllegalStateException: report failed\n\tat "
+                  + Failing.class.getName()
+                  + ".deeper(")
+          .contains("\tat " + Failing.class.getName() + ".call(")
+          .contains("Caused by: java.io.IOException: disk full")
+          .doesNotContain("dev.hypernd.engine");
+      assertThat(failed.has("stack_trace")).isFalse();
+      assertThat(ctl.result(id).path("error").path("stack_trace").asText()).isEqualTo(trace);
+      assertThat(result.out())
+          .contains("trace      java.lang.IllegalStateException: report failed");
+      stop(daemon);
+    }
+  }
+
   /**
    * supercronic #86 wrote 40 GB of logs. 120 MB of output (20 million lines) in a daemon whose heap
    * is 64 MB: it logs at most the burst plus the steady rate over the run, counts every other line
