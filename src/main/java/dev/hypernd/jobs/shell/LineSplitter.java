@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * maxLineBytes}: the rest of a longer line is counted, not kept, so a job that writes 100 MB
  * without a line feed costs 4 KiB. Whether a line is passed is decided by the shared {@link
  * LineBudget} when the line starts, so the bytes of a left-out line are only scanned for its end,
- * never copied or decoded. Used by the one thread that reads the stream.
+ * never copied or decoded. The clock is read once per chunk of bytes, not per line. Used by the one
+ * thread that reads the stream.
  */
 final class LineSplitter {
   /** How often at most a stream reports the lines the rate limit left out. */
@@ -41,11 +42,12 @@ final class LineSplitter {
   }
 
   void accept(byte[] bytes, int offset, int count) {
+    long now = nanoTime.getAsLong();
     int end = offset + count;
     int i = offset;
     while (i < end) {
       if (!inLine) {
-        startLine();
+        startLine(now);
       }
       int feed = indexOfLineFeed(bytes, i, end);
       int stop = feed < 0 ? end : feed;
@@ -70,15 +72,15 @@ final class LineSplitter {
     }
   }
 
-  private void startLine() {
+  private void startLine(long now) {
     inLine = true;
-    if (suppressed > 0 && nanoTime.getAsLong() - suppressedSince >= REPORT_NANOS) {
+    if (suppressed > 0 && now - suppressedSince >= REPORT_NANOS) {
       report();
     }
-    passing = budget.take();
+    passing = budget.take(now);
     if (!passing) {
       if (suppressed == 0) {
-        suppressedSince = nanoTime.getAsLong();
+        suppressedSince = now;
       }
       suppressed++;
     }

@@ -22,7 +22,7 @@ public final class OutputLines {
     this.sink = sink;
     this.limits = limits;
     this.nanoTime = nanoTime;
-    this.budget = sink == null ? null : new LineBudget(limits, nanoTime);
+    this.budget = sink == null ? null : new LineBudget(limits, nanoTime.getAsLong());
   }
 
   /** Lines to {@code sink} within {@code limits}, timed by the monotonic clock. */
