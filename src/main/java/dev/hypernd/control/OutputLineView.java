@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param taskId the task
  * @param job the task's job
  * @param attempt the attempt that wrote it
- * @param hook {@code on_error}, {@code on_failure} or {@code on_success} for a hook's line, else
- *     {@code null}
+ * @param hook {@code on_start}, {@code on_error}, {@code on_failure} or {@code on_success} for a
+ *     hook's line, else {@code null}
  * @param stream {@code stdout} or {@code stderr}
  * @param at when the daemon read it
  * @param line the line, or {@code null} for a count

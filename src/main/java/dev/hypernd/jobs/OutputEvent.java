@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param job the job's name
  * @param taskId the task the command ran for, or whose event the hook reported
  * @param attempt the attempt of that task
- * @param hook the hook's key ({@code on_error}, {@code on_failure}, {@code on_success}) for {@link
- *     Source#HOOK}, else empty
+ * @param hook the hook's key ({@code on_start}, {@code on_error}, {@code on_failure}, {@code
+ *     on_success}) for {@link Source#HOOK}, else empty
  * @param stream stdout or stderr
  * @param line the line, or empty for a count of left-out lines
  * @param cutBytes bytes cut off a line longer than the limit (0 for a whole line)
