@@ -166,6 +166,7 @@ function _complete_hypernctl() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} pause" ];    then _picocli_hypernctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} resume" ];    then _picocli_hypernctl; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_hypernctl; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs" ];    then _picocli_hypernctl; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(status)
@@ -180,7 +181,9 @@ function _complete_hypernctl() {
   local cmds9=(pause)
   local cmds10=(resume)
   local cmds11=(wait)
+  local cmds12=(logs)
 
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_hypernctl_logs; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_hypernctl_wait; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_hypernctl_resume; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_hypernctl_pause; return $?; fi
@@ -204,7 +207,7 @@ function _picocli_hypernctl() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="status metrics result cancel submit tasks jobs next reload pause resume wait"
+  local commands="status metrics result cancel submit tasks jobs next reload pause resume wait logs"
   local flag_opts="'--json' '-V' '--version' '-h' '--help'"
   local arg_opts="'--socket'"
 
@@ -593,6 +596,42 @@ function _picocli_hypernctl_wait() {
 
   case ${prev_word} in
     '--timeout')
+      return
+      ;;
+    '--socket')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `logs` subcommand.
+function _picocli_hypernctl_logs() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-f' '--follow' '--json'"
+  local arg_opts="'--job' '-n' '--lines' '--socket'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--job')
+      return
+      ;;
+    '-n'|'--lines')
       return
       ;;
     '--socket')

@@ -47,8 +47,17 @@ abstract class BaseCommand implements Callable<Integer> {
   /** Prints {@code data} for people. */
   abstract void print(JsonNode data, Printer out);
 
-  /** The exit code for an answer the daemon gave; most verbs succeed whenever it answers. */
-  int exitCode(JsonNode data) {
+  /** Prints {@code data} for scripts ({@code --json}). */
+  void printJson(JsonNode data, Printer out) {
+    out.json(data);
+  }
+
+  /**
+   * The exit code for an answer the daemon gave; most verbs succeed whenever it answers.
+   *
+   * @throws ExitException to end with a message on standard error as well
+   */
+  int exitCode(JsonNode data) throws ExitException {
     return OK;
   }
 
@@ -57,16 +66,25 @@ abstract class BaseCommand implements Callable<Integer> {
     return ANSWER_TIMEOUT;
   }
 
+  /**
+   * Sends the request and reads the answer. A streaming verb overrides this to print its items as
+   * they arrive, before the answer.
+   */
+  ControlResponse exchange(ControlClient client, Printer printer)
+      throws DaemonUnreachableException {
+    return client.call(request(), answerTimeout());
+  }
+
   @Override
   public final Integer call() throws ExitException {
-    ControlResponse response = send();
+    Printer printer = printer();
+    ControlResponse response = send(printer);
     if (!response.ok()) {
       throw new ExitException(REFUSED, response.errorCode() + ": " + response.errorMessage());
     }
     JsonNode data = response.data();
-    Printer printer = printer();
     if (main.global.json) {
-      printer.json(data);
+      printJson(data, printer);
     } else {
       print(data, printer);
     }
@@ -74,11 +92,11 @@ abstract class BaseCommand implements Callable<Integer> {
     return exitCode(data);
   }
 
-  private ControlResponse send() throws ExitException {
+  private ControlResponse send(Printer printer) throws ExitException {
     Path socket =
         SocketPaths.resolve(Optional.ofNullable(main.global.socket), main.context().env());
     try {
-      return new ControlClient(socket).call(request(), answerTimeout());
+      return exchange(new ControlClient(socket), printer);
     } catch (DaemonUnreachableException e) {
       throw new ExitException(UNREACHABLE, e.getMessage() + "\n" + hint(e.reason()));
     }

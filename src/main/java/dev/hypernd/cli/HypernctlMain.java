@@ -29,6 +29,7 @@ import picocli.CommandLine.Mixin;
       PauseCommand.class,
       ResumeCommand.class,
       WaitCommand.class,
+      LogsCommand.class,
       AutoComplete.GenerateCompletion.class
     },
     exitCodeListHeading = "%nExit codes:%n",

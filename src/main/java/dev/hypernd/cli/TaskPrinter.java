@@ -33,6 +33,9 @@ final class TaskPrinter {
     JsonNode error = task.path("error");
     if (!error.isNull() && !error.isMissingNode()) {
       p.field("error", error(error), LABEL_WIDTH);
+      if (error.hasNonNull("stack_trace")) {
+        p.field("trace", error.get("stack_trace").asText(), LABEL_WIDTH);
+      }
     }
   }
 

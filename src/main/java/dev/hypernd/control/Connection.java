@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * One client connection, touched only by the selector thread. It is in one of three phases: reading
- * a request, waiting for the answer (the backend works; nothing is read into a new request), or
- * writing the answer. Requests on one connection are answered one at a time, in order.
+ * a request, answering it (the backend works; nothing is read into a new request; a streaming
+ * verb's items are written as they come), or writing the answer line. Requests on one connection
+ * are answered one at a time, in order.
  */
 final class Connection {
   enum Phase {
@@ -28,8 +28,11 @@ final class Connection {
   /** The client shut down its side: answer what it sent, then close. */
   boolean inputClosed;
 
-  /** Completed if the client goes away while its request is being answered. */
-  CompletableFuture<Void> abandoned;
+  /** The request being answered, in the answering phase; else {@code null}. */
+  Exchange exchange;
+
+  /** The answer line, held back while streamed items are still being written. */
+  byte[] answer;
 
   /** When it is dropped if it is still reading or writing (System.nanoTime()), not answering. */
   long deadline;
@@ -46,10 +49,13 @@ final class Connection {
     return !output.hasRemaining();
   }
 
-  /** The interest set for the phase: reading also notices a client that hangs up mid-wait. */
+  /**
+   * The interest set for the phase: writing while an answer or a streamed item is unwritten;
+   * reading also notices a client that hangs up mid-wait.
+   */
   int interestOps() {
     int ops = 0;
-    if (phase == Phase.WRITING) {
+    if (phase == Phase.WRITING || output != null) {
       ops |= SelectionKey.OP_WRITE;
     }
     if (!closeAfterWrite && !inputClosed && input.hasRoom()) {

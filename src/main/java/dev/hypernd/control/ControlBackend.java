@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * What the control socket can ask of the daemon: one method per protocol verb. The daemon
@@ -63,4 +64,31 @@ public interface ControlBackend {
    * client goes away or its timeout passes; an implementation should then forget it.
    */
   CompletableFuture<TaskView> awaitFinished(String taskId);
+
+  /**
+   * The output held for a task: {@code task} (the task), {@code held} (whether the daemon holds its
+   * output) and {@code lines} (each an {@link OutputLineView#toData()}), or {@code not_found}.
+   */
+  Map<String, Object> taskOutput(String taskId);
+
+  /**
+   * The newest {@code limit} lines held for {@code job}'s tasks, oldest first; {@code not_found}
+   * when no such job is configured and none of its lines are held.
+   */
+  List<Map<String, Object>> jobOutput(String job, int limit);
+
+  /**
+   * Passes the lines held for the task to {@code sink}, then each new one, and completes with the
+   * task once it is COMPLETED, FAILED or CANCELLED (at once if it already is), or exceptionally
+   * with {@code not_found}. The server cancels the future when the client goes away; the feed must
+   * then stop. {@code sink} is called on other threads and must not block. Must not block.
+   */
+  CompletableFuture<TaskView> followTask(String taskId, Consumer<OutputLineView> sink);
+
+  /**
+   * Passes the lines held for {@code job}'s running tasks to {@code sink}, then each new line of
+   * any of its tasks, until the server cancels the future (the client went away); {@code not_found}
+   * for a job that is not configured. Must not block.
+   */
+  CompletableFuture<Void> followJob(String job, Consumer<OutputLineView> sink);
 }

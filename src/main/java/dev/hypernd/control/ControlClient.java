@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hypernd.control.DaemonUnreachableException.Reason;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -17,10 +20,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Sends one request to the daemon and reads its answer. Used by hypernctl; it loads neither the
- * engine nor a logging back-end, so that the command starts fast.
+ * Sends one request to the daemon and reads its answer, or a streaming verb's items and then its
+ * answer. Used by hypernctl; it loads neither the engine nor a logging back-end, so that the
+ * command starts fast.
  */
 public final class ControlClient {
   private final Path socket;
@@ -58,6 +63,55 @@ public final class ControlClient {
     } catch (IOException | IllegalArgumentException e) {
       throw new DaemonUnreachableException(
           socket, Reason.NO_ANSWER, "the answer could not be read (" + e + ")", e);
+    }
+  }
+
+  /**
+   * Sends {@code request} to a streaming verb: gives each item's {@code data} to {@code onItem} as
+   * it arrives, and returns the answer line that ends the stream. Waits as long as the stream
+   * lasts.
+   *
+   * @throws DaemonUnreachableException when nothing answers, or the daemon closes the connection
+   *     before the end of the stream
+   */
+  public ControlResponse stream(Map<String, Object> request, Consumer<JsonNode> onItem)
+      throws DaemonUnreachableException {
+    ObjectMapper mapper = ControlJson.mapper();
+    byte[] line;
+    try {
+      line = (mapper.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the request cannot be written as JSON: " + request, e);
+    }
+    try (SocketChannel channel = connect()) {
+      IOException writeFailure = null;
+      try {
+        for (ByteBuffer out = ByteBuffer.wrap(line); out.hasRemaining(); ) {
+          channel.write(out);
+        }
+      } catch (IOException e) {
+        // A refusal is answered and the connection closed, maybe before the request was written.
+        writeFailure = e;
+      }
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+      for (String answer = in.readLine(); answer != null; answer = in.readLine()) {
+        JsonNode response = mapper.readTree(answer);
+        if (response != null && response.path("more").asBoolean(false)) {
+          onItem.accept(response.path("data"));
+        } else {
+          return ControlResponse.of(response);
+        }
+      }
+      throw writeFailure != null
+          ? writeFailure
+          : new IOException("the daemon closed the connection before the end of the stream");
+    } catch (DaemonUnreachableException e) {
+      throw e;
+    } catch (IOException | IllegalArgumentException e) {
+      throw new DaemonUnreachableException(
+          socket, Reason.NO_ANSWER, "the stream ended without its last line (" + e + ")", e);
     }
   }
 

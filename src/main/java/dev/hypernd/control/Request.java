@@ -79,6 +79,17 @@ final class Request {
     return Optional.of(value.textValue());
   }
 
+  Optional<Boolean> optionalBoolean(String name) {
+    JsonNode value = present(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isBoolean()) {
+      throw wrongType(name, "true or false", value);
+    }
+    return Optional.of(value.booleanValue());
+  }
+
   /** An integer field within {@code [min, max]}. */
   Optional<Long> optionalLong(String name, long min, long max) {
     JsonNode value = present(name);

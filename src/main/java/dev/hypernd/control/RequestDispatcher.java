@@ -14,21 +14,22 @@ final class RequestDispatcher {
 
   /**
    * The response line for {@code line}. The future never fails: every problem is an error response.
-   * {@code abandoned} completes if the client disconnects before the answer is ready.
+   * A streaming verb sends its items through {@code exchange} before the answer.
    */
-  CompletableFuture<byte[]> dispatch(byte[] line, CompletableFuture<Void> abandoned) {
+  CompletableFuture<byte[]> dispatch(byte[] line, Exchange exchange) {
     JsonNode id = null;
     String verbName = "a request";
     try {
       Request request = Request.parse(line);
       id = request.id();
+      exchange.id(id);
       verbName = request.verb();
       Verbs.Verb verb = Verbs.lookup(verbName);
       request.allowOnly(verb.fields());
       JsonNode finalId = id;
       String finalVerb = verbName;
       return verb.handler()
-          .handle(request, backend, abandoned)
+          .handle(request, backend, exchange)
           .handle((data, error) -> answer(finalId, finalVerb, data, error));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(failure(id, verbName, e));

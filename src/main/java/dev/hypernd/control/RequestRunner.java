@@ -33,9 +33,9 @@ final class RequestRunner {
    *
    * @return false when the workers take no more work (the server is stopping)
    */
-  boolean start(byte[] line, CompletableFuture<Void> abandoned, Consumer<byte[]> deliver) {
+  boolean start(byte[] line, Exchange exchange, Consumer<byte[]> deliver) {
     try {
-      workers.execute(() -> run(line, abandoned, deliver));
+      workers.execute(() -> run(line, exchange, deliver));
       return true;
     } catch (RejectedExecutionException e) {
       return false;
@@ -54,10 +54,10 @@ final class RequestRunner {
   }
 
   /** On a worker thread. */
-  private void run(byte[] line, CompletableFuture<Void> abandoned, Consumer<byte[]> deliver) {
+  private void run(byte[] line, Exchange exchange, Consumer<byte[]> deliver) {
     CompletableFuture<byte[]> answer;
     try {
-      answer = dispatcher.dispatch(line, abandoned);
+      answer = dispatcher.dispatch(line, exchange);
     } catch (RuntimeException | Error e) {
       log.error("control request failed unexpectedly", e);
       answer = CompletableFuture.completedFuture(internalError(e));

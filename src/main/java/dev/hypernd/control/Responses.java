@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Response lines: {@code {"ok":true,"data":…}} or {@code {"ok":false,"error":{…}}}, then LF. */
+/**
+ * Response lines: {@code {"ok":true,"data":…}} or {@code {"ok":false,"error":{…}}}, then LF; a
+ * streaming verb's items before its answer carry {@code "more":true}.
+ */
 final class Responses {
   private Responses() {}
 
@@ -14,6 +17,16 @@ final class Responses {
     Map<String, Object> out = new LinkedHashMap<>();
     putId(out, id);
     out.put("ok", true);
+    out.put("data", data);
+    return line(out);
+  }
+
+  /** An item of a streaming answer: {@code {"id":…,"ok":true,"more":true,"data":…}}. */
+  static byte[] item(JsonNode id, Object data) throws JsonProcessingException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    putId(out, id);
+    out.put("ok", true);
+    out.put("more", true);
     out.put("data", data);
     return line(out);
   }

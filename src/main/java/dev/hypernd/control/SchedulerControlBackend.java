@@ -8,23 +8,27 @@ import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.engine.store.TaskQuery;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The control verbs over a {@link TaskScheduler}. What only the daemon knows comes through two
- * hooks: {@code daemonInfo} for the header of {@code status} and {@code reload} to re-read the job
- * file. Construct it once per scheduler: it adds a monitor listener for {@code wait}.
+ * The control verbs over a {@link TaskScheduler}. What only the daemon knows comes through three
+ * hooks: {@code daemonInfo} for the header of {@code status}, {@code reload} to re-read the job
+ * file, and the {@link OutputSource} that holds tasks' output for {@code logs}. Construct it once
+ * per scheduler: it adds a monitor listener for {@code wait}.
  */
 public final class SchedulerControlBackend implements ControlBackend {
   private final TaskScheduler scheduler;
   private final Supplier<DaemonInfo> daemonInfo;
   private final Supplier<ReloadOutcome> reload;
   private final InstantSource clock;
+  private final OutputSource output;
   private final TaskWaiters waiters;
 
   public SchedulerControlBackend(
@@ -37,10 +41,20 @@ public final class SchedulerControlBackend implements ControlBackend {
       Supplier<DaemonInfo> daemonInfo,
       Supplier<ReloadOutcome> reload,
       InstantSource clock) {
+    this(scheduler, daemonInfo, reload, clock, OutputSource.NONE);
+  }
+
+  public SchedulerControlBackend(
+      TaskScheduler scheduler,
+      Supplier<DaemonInfo> daemonInfo,
+      Supplier<ReloadOutcome> reload,
+      InstantSource clock,
+      OutputSource output) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.daemonInfo = Objects.requireNonNull(daemonInfo, "daemonInfo");
     this.reload = Objects.requireNonNull(reload, "reload");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.output = Objects.requireNonNull(output, "output");
     this.waiters = new TaskWaiters(scheduler::getResult);
     scheduler.monitor().onEvent(waiters::onEvent);
   }
@@ -130,6 +144,44 @@ public final class SchedulerControlBackend implements ControlBackend {
   @Override
   public CompletableFuture<TaskView> awaitFinished(String taskId) {
     return waiters.await(taskId);
+  }
+
+  @Override
+  public Map<String, Object> taskOutput(String taskId) {
+    TaskView task = result(taskId);
+    Optional<List<OutputLineView>> held = output.task(taskId);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("task", task);
+    data.put("held", held.isPresent());
+    data.put("lines", held.orElse(List.of()).stream().map(OutputLineView::toData).toList());
+    return data;
+  }
+
+  @Override
+  public List<Map<String, Object>> jobOutput(String job, int limit) {
+    List<OutputLineView> lines = output.job(job, limit);
+    if (lines.isEmpty()) {
+      requireJob(job);
+    }
+    return lines.stream().map(OutputLineView::toData).toList();
+  }
+
+  /** Subscribed before the task's state is read, so no line between the two is lost. */
+  @Override
+  public CompletableFuture<TaskView> followTask(String taskId, Consumer<OutputLineView> sink) {
+    Runnable unsubscribe = output.followTask(taskId, sink);
+    CompletableFuture<TaskView> finished = waiters.await(taskId);
+    finished.whenComplete((task, error) -> unsubscribe.run());
+    return finished;
+  }
+
+  @Override
+  public CompletableFuture<Void> followJob(String job, Consumer<OutputLineView> sink) {
+    requireJob(job);
+    CompletableFuture<Void> following = new CompletableFuture<>();
+    Runnable unsubscribe = output.followJob(job, sink);
+    following.whenComplete((nothing, error) -> unsubscribe.run());
+    return following;
   }
 
   /** How many {@code wait}s are outstanding; for tests that check nothing is leaked. */

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The server's one I/O thread: accepts, checks peers, reads request lines and writes answers for
  * every connection without blocking, so an idle, slow or hostile client costs a little memory and
- * no thread. Verbs run on the worker threads ({@link RequestRunner}).
+ * no thread. Verbs run on the worker threads ({@link RequestRunner}); a streaming verb's items come
+ * from any thread through the connection's {@link Exchange}, which names the connection in {@code
+ * streamed} and wakes the selector.
  */
 final class SelectorLoop implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(SelectorLoop.class);
@@ -32,6 +35,7 @@ final class SelectorLoop implements Runnable {
   private final ControlServerOptions options;
   private final Admission admission;
   private final Set<Connection> connections = new HashSet<>();
+  private final Queue<Connection> streamed = new ConcurrentLinkedQueue<>();
   private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
   private final long idleNanos;
   private final long sweepMillis;
@@ -65,6 +69,7 @@ final class SelectorLoop implements Runnable {
       while (running) {
         selector.select(sweepMillis);
         runner.deliverReady();
+        writeStreamed();
         Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
         while (keys.hasNext()) {
           SelectionKey key = keys.next();
@@ -84,6 +89,7 @@ final class SelectorLoop implements Runnable {
         log.error("control socket loop stopped: {}", e.toString(), e);
       }
     } finally {
+      new ArrayList<>(connections).forEach(this::tellStopping);
       new ArrayList<>(connections).forEach(this::close);
       try {
         selector.close();
@@ -163,8 +169,8 @@ final class SelectorLoop implements Runnable {
   private void read(Connection c) throws IOException {
     if (c.input.readFrom(c.channel, scratch) < 0) {
       c.inputClosed = true;
-      if (c.abandoned != null) {
-        c.abandoned.complete(null);
+      if (c.exchange != null) {
+        c.exchange.abandoned().complete(null);
       }
     }
     next(c);
@@ -195,17 +201,84 @@ final class SelectorLoop implements Runnable {
 
   private void answer(Connection c, byte[] line) {
     c.phase = Connection.Phase.ANSWERING;
-    c.abandoned = new CompletableFuture<>();
-    if (!runner.start(line, c.abandoned, response -> answered(c, response))) {
-      c.abandoned = null;
+    Exchange exchange =
+        new Exchange(
+            () -> {
+              streamed.add(c);
+              selector.wakeup();
+            });
+    c.exchange = exchange;
+    if (!runner.start(line, exchange, response -> answered(c, exchange, response))) {
+      c.exchange = null;
       respond(c, Responses.plainError(ErrorCode.BUSY, "the daemon is shutting down"), true);
     }
   }
 
-  private void answered(Connection c, byte[] response) {
-    if (c.key.isValid() && c.phase == Connection.Phase.ANSWERING) {
-      c.abandoned = null;
-      respond(c, response, false);
+  private void answered(Connection c, Exchange exchange, byte[] response) {
+    if (c.key.isValid() && c.phase == Connection.Phase.ANSWERING && c.exchange == exchange) {
+      exchange.close();
+      c.answer = response;
+      writeItems(c);
+    }
+  }
+
+  /** Writes the items of every connection whose exchange said it has some. */
+  private void writeStreamed() {
+    for (Connection c; (c = streamed.poll()) != null; ) {
+      if (c.key.isValid() && c.phase == Connection.Phase.ANSWERING) {
+        writeItems(c);
+      }
+    }
+  }
+
+  /**
+   * In the answering phase: writes streamed items while the socket takes them, then the answer line
+   * once it is there and every item is out.
+   */
+  private void writeItems(Connection c) {
+    try {
+      while (true) {
+        if (c.output == null) {
+          byte[] item = c.exchange.poll();
+          if (item == null) {
+            break;
+          }
+          c.output = ByteBuffer.wrap(item);
+        }
+        if (!c.writeSome()) {
+          updateInterest(c);
+          return;
+        }
+        c.output = null;
+      }
+    } catch (IOException e) {
+      log.debug("control client went away while items were streamed to it", e);
+      close(c);
+      return;
+    }
+    if (c.answer != null) {
+      byte[] answer = c.answer;
+      c.answer = null;
+      c.exchange = null;
+      respond(c, answer, false);
+    } else {
+      updateInterest(c);
+    }
+  }
+
+  /** At stop: a streaming answer that will never end gets a last line saying why, if it fits. */
+  private void tellStopping(Connection c) {
+    if (c.phase != Connection.Phase.ANSWERING || c.exchange == null || !c.exchange.streaming()) {
+      return;
+    }
+    try {
+      if (c.output == null || c.writeSome()) {
+        c.channel.write(
+            ByteBuffer.wrap(
+                Responses.error(c.exchange.id(), ErrorCode.BUSY, "the daemon is stopping")));
+      }
+    } catch (IOException e) {
+      log.debug("control client gone before it could be told the daemon stops", e);
     }
   }
 
@@ -223,6 +296,10 @@ final class SelectorLoop implements Runnable {
   }
 
   private void flush(Connection c) throws IOException {
+    if (c.phase == Connection.Phase.ANSWERING) {
+      writeItems(c);
+      return;
+    }
     if (c.phase != Connection.Phase.WRITING || !c.writeSome()) {
       updateInterest(c);
       return;
@@ -272,8 +349,8 @@ final class SelectorLoop implements Runnable {
     } catch (IOException e) {
       log.debug("closing a control connection", e);
     }
-    if (c.abandoned != null) {
-      c.abandoned.complete(null);
+    if (c.exchange != null) {
+      c.exchange.abandoned().complete(null);
     }
   }
 

@@ -1,11 +1,16 @@
 package dev.hypernd.control;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.hypernd.engine.TaskError;
 import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskState;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -49,8 +54,39 @@ public record TaskView(
     args = List.copyOf(args);
   }
 
-  /** An error's type (which groups it in {@code top_errors}) and its message. */
-  public record ErrorInfo(String type, String message) {}
+  /**
+   * An error's type (which groups it in {@code top_errors}), its message and, for a Java job, its
+   * bounded stack trace: {@code stack_trace} in JSON, left out when there is none.
+   */
+  public record ErrorInfo(String type, String message, String stackTrace)
+      implements JsonSerializable {
+
+    public ErrorInfo {
+      stackTrace = stackTrace == null ? "" : stackTrace;
+    }
+
+    public ErrorInfo(String type, String message) {
+      this(type, message, "");
+    }
+
+    @Override
+    public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
+      gen.writeStartObject();
+      gen.writeStringField("type", type);
+      gen.writeStringField("message", message);
+      if (!stackTrace.isEmpty()) {
+        gen.writeStringField("stack_trace", stackTrace);
+      }
+      gen.writeEndObject();
+    }
+
+    @Override
+    public void serializeWithType(
+        JsonGenerator gen, SerializerProvider serializers, TypeSerializer typeSer)
+        throws IOException {
+      serialize(gen, serializers);
+    }
+  }
 
   public static TaskView of(TaskResult task) {
     TaskError error = task.error();
@@ -59,7 +95,7 @@ public record TaskView(
         task.taskName(),
         task.state(),
         task.result() == null ? null : toJson(task.result()),
-        error == null ? null : new ErrorInfo(error.type(), error.message()),
+        error == null ? null : new ErrorInfo(error.type(), error.message(), error.stackTrace()),
         task.attempts(),
         task.durationMs(),
         task.scheduledAt(),

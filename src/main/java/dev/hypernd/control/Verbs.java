@@ -25,11 +25,13 @@ final class Verbs {
   /** The longest delay the engine can hold in nanoseconds. */
   static final long MAX_MILLIS = Long.MAX_VALUE / 1_000_000;
 
-  /** Runs one verb; {@code abandoned} completes if the client goes away first. */
+  /**
+   * Runs one verb; the exchange tells if the client goes away first, and takes a streaming verb's
+   * items.
+   */
   @FunctionalInterface
   interface Handler {
-    CompletableFuture<?> handle(
-        Request request, ControlBackend backend, CompletableFuture<Void> abandoned);
+    CompletableFuture<?> handle(Request request, ControlBackend backend, Exchange exchange);
   }
 
   record Verb(Set<String> fields, Handler handler) {}
@@ -47,7 +49,8 @@ final class Verbs {
           sync("reload", Set.of(), (r, b) -> b.reload()),
           sync("pause", Set.of("job"), (r, b) -> b.pause(r.requireString("job"))),
           sync("resume", Set.of("job"), (r, b) -> b.resume(r.requireString("job"))),
-          Map.entry("wait", new Verb(Set.of("task_id", "timeout_ms"), Verbs::await)));
+          Map.entry("wait", new Verb(Set.of("task_id", "timeout_ms"), Verbs::await)),
+          Map.entry("logs", new Verb(Set.of("task_id", "job", "follow", "limit"), Logs::handle)));
 
   private Verbs() {}
 
@@ -75,7 +78,7 @@ final class Verbs {
   private static Map.Entry<String, Verb> sync(String name, Set<String> fields, SyncHandler h) {
     return Map.entry(
         name,
-        new Verb(fields, (r, b, abandoned) -> CompletableFuture.completedFuture(h.handle(r, b))));
+        new Verb(fields, (r, b, exchange) -> CompletableFuture.completedFuture(h.handle(r, b))));
   }
 
   private static Object submit(Request r, ControlBackend b) {
@@ -98,12 +101,11 @@ final class Verbs {
     return b.next(job, n);
   }
 
-  private static CompletableFuture<?> await(
-      Request r, ControlBackend b, CompletableFuture<Void> abandoned) {
+  private static CompletableFuture<?> await(Request r, ControlBackend b, Exchange exchange) {
     String taskId = r.requireString("task_id");
     Optional<Long> timeoutMs = r.optionalLong("timeout_ms", 0, MAX_MILLIS);
     CompletableFuture<TaskView> finished = b.awaitFinished(taskId);
-    abandoned.thenRun(() -> finished.cancel(false));
+    exchange.abandoned().thenRun(() -> finished.cancel(false));
     timeoutMs.ifPresent(ms -> finished.orTimeout(ms, TimeUnit.MILLISECONDS));
     return finished.exceptionallyCompose(
         e -> CompletableFuture.failedFuture(whyNotFinished(e, b, taskId, timeoutMs)));

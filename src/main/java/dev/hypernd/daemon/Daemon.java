@@ -69,6 +69,7 @@ public final class Daemon {
     // it rather than refusing it.
     scheduler.monitor().onEvent(parts.hooks());
     scheduler.monitor().onEvent(parts.events());
+    scheduler.monitor().onEvent(parts.outputs());
     scheduler.monitor().onEvent(this::countKilled);
     long t0 = System.nanoTime();
     JobSet.Change first = JobSet.first(file, parts.definitions(), parts.jobClassLoader());
@@ -266,6 +267,11 @@ public final class Daemon {
   /** The engine: tasks, results, metrics, submit, cancel, pause, resume and next fires. */
   public TaskScheduler scheduler() {
     return scheduler;
+  }
+
+  /** The output of recent tasks, held for {@code hypernctl logs}. */
+  OutputJournal outputs() {
+    return parts.outputs();
   }
 
   /** The running job file, with each job's settings as configured and the defaults applied. */

@@ -7,6 +7,7 @@ import dev.hypernd.jobs.ReloadDiff;
 import dev.hypernd.jobs.config.ConfigError;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 
 /** Serves a {@link Daemon} on the control socket: what only the daemon knows, in control terms. */
@@ -17,7 +18,11 @@ final class DaemonControl {
     return new ControlServer(
         socket,
         new SchedulerControlBackend(
-            daemon.scheduler(), () -> info(daemon), () -> toControl(daemon.reload())));
+            daemon.scheduler(),
+            () -> info(daemon),
+            () -> toControl(daemon.reload()),
+            InstantSource.system(),
+            daemon.outputs()));
   }
 
   static DaemonInfo info(Daemon daemon) {

@@ -1,6 +1,7 @@
 package dev.hypernd.daemon;
 
 import dev.hypernd.engine.TaskEventListener;
+import dev.hypernd.jobs.OutputListener;
 import dev.hypernd.jobs.ReloadDiff;
 import dev.hypernd.jobs.config.ConfigError;
 import java.nio.file.Path;
@@ -8,11 +9,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The daemon's structured events (design §5): the engine's task events plus its own. {@link
- * EventLog} writes them as log lines; tests record them. Called from the engine's threads, signal
- * handlers and the control server alike, so implementations must be thread-safe.
+ * The daemon's structured events (design §5): the engine's task events, the output lines of command
+ * jobs and hooks, plus its own. {@link EventLog} writes them as log lines; tests record them.
+ * Called from the engine's threads, the threads reading jobs' output, signal handlers and the
+ * control server alike, so implementations must be thread-safe.
  */
-public interface DaemonEvents extends TaskEventListener {
+public interface DaemonEvents extends TaskEventListener, OutputListener {
 
   /** {@code config.loaded}: a job file was applied, at start ({@code initial}) or by a reload. */
   void configLoaded(Path file, int jobs, ReloadDiff diff, long durationMs, boolean initial);

@@ -5,9 +5,11 @@ import dev.hypernd.engine.store.TaskStore;
 import dev.hypernd.jobs.AlertSender;
 import dev.hypernd.jobs.HookDispatcher;
 import dev.hypernd.jobs.JobDefinitions;
+import dev.hypernd.jobs.OutputListener;
 import dev.hypernd.jobs.RunningCommands;
 import dev.hypernd.jobs.config.JobFileLoader;
 import dev.hypernd.jobs.shell.HookRunner;
+import dev.hypernd.jobs.shell.OutputLimits;
 import dev.hypernd.jobs.shell.ShellRunner;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -20,6 +22,8 @@ import java.util.Objects;
  * @param commands shared with {@code definitions}, so shutdown can wait for killed commands
  * @param clock wall time for the status and reload outcomes
  * @param jobClassLoader the parent of each configuration's class loader
+ * @param outputs holds tasks' output for {@code hypernctl logs}; it must get the output lines that
+ *     {@code definitions} and {@code hooks} produce
  */
 record DaemonParts(
     TaskScheduler scheduler,
@@ -30,7 +34,8 @@ record DaemonParts(
     HookDispatcher hooks,
     DaemonEvents events,
     InstantSource clock,
-    ClassLoader jobClassLoader) {
+    ClassLoader jobClassLoader,
+    OutputJournal outputs) {
 
   DaemonParts {
     Objects.requireNonNull(scheduler, "scheduler");
@@ -42,27 +47,41 @@ record DaemonParts(
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(jobClassLoader, "jobClassLoader");
+    Objects.requireNonNull(outputs, "outputs");
   }
 
   /**
    * The daemon's real parts around {@code store}: the system clock, a worker pool, a dispatch
-   * thread, shell jobs and hooks with their default capture and kill settings. {@code @Periodic}
-   * discovery is off: the job file is the one source of jobs, and a discovered class could take a
-   * name the file uses.
+   * thread, shell jobs and hooks with their default capture and kill settings, their output lines
+   * logged through {@code events} and held for {@code hypernctl logs}, within the default limits.
+   * {@code @Periodic} discovery is off: the job file is the one source of jobs, and a discovered
+   * class could take a name the file uses.
    */
   static DaemonParts standard(TaskStore store, JobFileLoader loader, DaemonEvents events) {
     RunningCommands commands = new RunningCommands();
+    OutputJournal outputs = new OutputJournal();
+    // The log first: a follower never sees a line the log does not have yet.
+    OutputListener lines =
+        event -> {
+          events.onOutput(event);
+          outputs.onOutput(event);
+        };
     TaskScheduler scheduler =
         TaskScheduler.builder().store(store).periodicClassLoader(null).build();
     return new DaemonParts(
         scheduler,
         store,
         loader,
-        new JobDefinitions(new ShellRunner(), commands),
+        new JobDefinitions(new ShellRunner(), commands, lines, OutputLimits.DEFAULTS),
         commands,
-        new HookDispatcher(new HookRunner(), AlertSender.standard(Version.current())),
+        new HookDispatcher(
+            new HookRunner(),
+            AlertSender.standard(Version.current()),
+            lines,
+            OutputLimits.DEFAULTS),
         events,
         InstantSource.system(),
-        Daemon.class.getClassLoader());
+        Daemon.class.getClassLoader(),
+        outputs);
   }
 }

@@ -1,6 +1,7 @@
 package dev.hypernd.daemon;
 
 import dev.hypernd.engine.TaskEvent;
+import dev.hypernd.jobs.OutputEvent;
 import dev.hypernd.jobs.ReloadDiff;
 import dev.hypernd.jobs.TaskEventFields;
 import dev.hypernd.jobs.config.ConfigError;
@@ -21,7 +22,8 @@ import org.slf4j.event.Level;
  * JSON object with {@code @timestamp}, {@code level}, {@code event} and the event's fields.
  *
  * <p>{@code task.skipped} is rate-limited per job and reason: one line a minute, the next one
- * carrying {@code suppressed} (how many were left out). Metrics still count every skip.
+ * carrying {@code suppressed} (how many were left out). Metrics still count every skip. The output
+ * lines of {@code task.output} and {@code hook.output} come rate-limited from the jobs layer.
  */
 final class EventLog implements DaemonEvents {
   static final String LOGGER = "hypernd.events";
@@ -60,6 +62,26 @@ final class EventLog implements DaemonEvents {
             + (event.taskId() == null ? "" : " " + event.taskId())
             + (fields.containsKey("error") ? ": " + fields.get("error") : "");
     write(level, fields, summary);
+  }
+
+  @Override
+  public void onOutput(OutputEvent event) {
+    Map<String, Object> fields = TaskEventFields.of(event);
+    String what =
+        event.line().orElseGet(() -> event.suppressed() + " lines suppressed by the rate limit");
+    write(
+        Level.valueOf(TaskEventFields.level(event)),
+        fields,
+        event.source().eventName()
+            + ' '
+            + event.job()
+            + ' '
+            + event.taskId()
+            + event.hook().map(hook -> ' ' + hook).orElse("")
+            + ' '
+            + event.stream().wireName()
+            + ": "
+            + what);
   }
 
   @Override

@@ -143,10 +143,19 @@ final class Attempts {
     engine.finish(task, fx);
   }
 
+  private static String stackTrace(ActiveTask task, Throwable error) {
+    try {
+      return task.definition.action().stackTraceOf(error);
+    } catch (RuntimeException e) {
+      log.warn("job {}: describing the failure of {} failed", task.jobName(), task.id, e);
+      return "";
+    }
+  }
+
   /** Records a failed attempt and retries it or fails the task. Under the lock. */
   void failAttempt(ActiveTask task, Throwable error, Effects fx) {
     Instant now = clock.now();
-    task.error = TaskError.of(error);
+    task.error = TaskError.of(error, stackTrace(task, error));
     JobMetrics jobMetrics = engine.metrics(task.jobName());
     engine.totals().recordError(task.error.type());
     jobMetrics.recordError(task.error.type());

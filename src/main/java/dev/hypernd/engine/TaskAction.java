@@ -9,4 +9,14 @@ package dev.hypernd.engine;
 @FunctionalInterface
 public interface TaskAction {
   Object run(TaskContext context) throws Exception;
+
+  /**
+   * The stack trace to record with a failed attempt's error ({@link TaskError#stackTrace()}), for
+   * people; empty (the default) for none. Called with whatever the attempt failed of, including the
+   * engine's own {@link TaskTimeoutException} and {@link ShutdownException}. The engine keeps the
+   * text as given, so an action that returns one keeps it short; one that throws here records none.
+   */
+  default String stackTraceOf(Throwable error) {
+    return "";
+  }
 }

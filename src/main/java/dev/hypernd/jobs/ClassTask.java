@@ -1,7 +1,9 @@
 package dev.hypernd.jobs;
 
+import dev.hypernd.engine.ShutdownException;
 import dev.hypernd.engine.TaskAction;
 import dev.hypernd.engine.TaskContext;
+import dev.hypernd.engine.TaskTimeoutException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -15,7 +17,8 @@ import java.util.concurrent.Callable;
  * the first attempt, never when the file is validated.
  *
  * <p>The attempt runs with the configuration's class loader as the thread's context class loader,
- * as libraries that look up resources or services through it expect.
+ * as libraries that look up resources or services through it expect. A failure is recorded with its
+ * stack trace, bounded ({@link StackTraces}).
  */
 final class ClassTask implements TaskAction {
   private final String className;
@@ -48,6 +51,18 @@ final class ClassTask implements TaskAction {
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /**
+   * The job's own frames of {@code error}; none for the engine's timeout and shutdown, whose traces
+   * show only hypernd.
+   */
+  @Override
+  public String stackTraceOf(Throwable error) {
+    if (error instanceof TaskTimeoutException || error instanceof ShutdownException) {
+      return "";
+    }
+    return StackTraces.bounded(error, ClassTask.class.getName());
   }
 
   private Object newInstance() throws Exception {

@@ -10,9 +10,11 @@ import dev.hypernd.jobs.config.JobConfig;
 import dev.hypernd.jobs.config.JobFile;
 import dev.hypernd.jobs.shell.HookOutcome;
 import dev.hypernd.jobs.shell.HookRunner;
+import dev.hypernd.jobs.shell.OutputLimits;
 import dev.hypernd.jobs.shell.ShellCommand;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,10 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the job file's shell hooks and sends its alerts on task events: {@code on_start} when an
  * attempt starts, {@code on_error} after every failed attempt, {@code on_failure} when a task ends
- * FAILED, {@code on_success} when it ends COMPLETED. Each hook gets the event as one JSON object on
- * stdin (the fields of the log line, with the whole result) and {@code HYPERN_TASK_ID}, {@code
+ * FAILED, {@code on_success} when it ends COMPLETED. Each hook gets the event as one line of JSON
+ * on stdin (the fields of the log line, with the whole result) and {@code HYPERN_TASK_ID}, {@code
  * HYPERN_JOB}, {@code HYPERN_ATTEMPT}, {@code HYPERN_EVENT} plus the job's env in its environment,
- * and starts in the job's workdir.
+ * and starts in the job's workdir. Each line a hook writes goes to the output listener as a {@code
+ * hook.output} event, whether the hook succeeds or not.
  *
  * <p>Hooks run on a small pool of their own with a bounded queue, so a slow hook never delays a
  * task or the scheduler: the listener only enqueues. A hook that fails, times out or finds the
@@ -48,6 +51,8 @@ public final class HookDispatcher implements TaskEventListener {
 
   private final HookRunner runner;
   private final AlertSender alerts;
+  private final OutputListener output;
+  private final OutputLimits limits;
   private final ThreadPoolExecutor pool;
   private final ObjectMapper json = new ObjectMapper();
   private volatile Map<String, JobHooks> hooksByJob = Map.of();
@@ -55,9 +60,21 @@ public final class HookDispatcher implements TaskEventListener {
   /** The hooks of one job and what they run with. */
   private record JobHooks(Hooks hooks, Map<String, String> env, Optional<Path> dir) {}
 
+  /** A dispatcher whose hooks' lines are only captured, not passed on. */
   public HookDispatcher(HookRunner runner, AlertSender alerts) {
+    this(runner, alerts, OutputListener.IGNORE, OutputLimits.DEFAULTS);
+  }
+
+  /**
+   * @param output gets each line the hooks write
+   * @param limits the cut and rate limit of those lines, per hook run
+   */
+  public HookDispatcher(
+      HookRunner runner, AlertSender alerts, OutputListener output, OutputLimits limits) {
     this.runner = Objects.requireNonNull(runner, "runner");
     this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.output = Objects.requireNonNull(output, "output");
+    this.limits = Objects.requireNonNull(limits, "limits");
     AtomicInteger count = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -119,7 +136,19 @@ public final class HookDispatcher implements TaskEventListener {
     env.put(CommandTask.JOB, event.job());
     env.put(CommandTask.ATTEMPT, Integer.toString(event.attempt()));
     env.put("HYPERN_EVENT", event.type().eventName());
-    HookOutcome outcome = runner.run(command, input, env);
+    HookOutcome outcome =
+        runner.run(
+            command,
+            input,
+            env,
+            OutputForwarder.forHook(
+                output,
+                limits,
+                InstantSource.system(),
+                event.job(),
+                event.taskId(),
+                event.attempt(),
+                name));
     if (outcome.succeeded()) {
       log.debug("hook {} of job {} (task {}) succeeded", name, event.job(), event.taskId());
     } else {

@@ -6,8 +6,11 @@ import dev.hypernd.engine.TaskAction;
 import dev.hypernd.jobs.config.ClassAction;
 import dev.hypernd.jobs.config.CommandAction;
 import dev.hypernd.jobs.config.JobConfig;
+import dev.hypernd.jobs.config.OutputMode;
+import dev.hypernd.jobs.shell.OutputLimits;
 import dev.hypernd.jobs.shell.ShellJob;
 import dev.hypernd.jobs.shell.ShellRunner;
+import java.time.InstantSource;
 import java.util.Objects;
 
 /**
@@ -23,13 +26,25 @@ import java.util.Objects;
 public final class JobDefinitions {
   private final ShellRunner runner;
   private final RunningCommands running;
+  private final OutputListener output;
+  private final OutputLimits limits;
+
+  /** Definitions whose command jobs' lines are only captured, not passed on. */
+  public JobDefinitions(ShellRunner runner, RunningCommands running) {
+    this(runner, running, OutputListener.IGNORE, OutputLimits.DEFAULTS);
+  }
 
   /**
    * @param running counts the command runs of every job defined here, for shutdown
+   * @param output gets each line of the command jobs with {@code output: log}
+   * @param limits the cut and rate limit of those lines, per attempt
    */
-  public JobDefinitions(ShellRunner runner, RunningCommands running) {
+  public JobDefinitions(
+      ShellRunner runner, RunningCommands running, OutputListener output, OutputLimits limits) {
     this.runner = Objects.requireNonNull(runner, "runner");
     this.running = Objects.requireNonNull(running, "running");
+    this.output = Objects.requireNonNull(output, "output");
+    this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   /**
@@ -55,7 +70,8 @@ public final class JobDefinitions {
       ShellJob shell =
           new ShellJob(
               runner, Commands.of(job.name(), command, job.env(), job.workdir()), job.timeout());
-      return new CommandTask(shell, running);
+      OutputListener lines = job.output() == OutputMode.LOG ? output : OutputListener.IGNORE;
+      return new CommandTask(shell, running, lines, limits, InstantSource.system());
     }
     return new ClassTask(((ClassAction) job.action()).className(), classes);
   }

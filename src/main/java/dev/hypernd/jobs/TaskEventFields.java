@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code task_id}, {@code attempt}, then those of the event's type. The structured log and the
  * hooks' stdin both use this, so a hook sees what the log shows. Fields that do not apply are left
  * out rather than set to null; times are ISO-8601 instants; {@code error} is the message people
- * read (such as {@code exit status 3: disk full}) and {@code error_type} what metrics group by.
+ * read (such as {@code exit status 3: disk full}) and {@code error_type} what metrics group by; a
+ * Java job's {@code task.error} also has its bounded {@code stack_trace} ({@code task.failed},
+ * which follows the last one, does not repeat it).
  */
 public final class TaskEventFields {
   /** Keep whole results: hooks get the bounded capture as it is. */
@@ -49,6 +51,9 @@ public final class TaskEventFields {
         if (event.willRetry()) {
           fields.put("retry_in_ms", event.retryInMs());
         }
+        if (event.error() != null && !event.error().stackTrace().isEmpty()) {
+          fields.put("stack_trace", event.error().stackTrace());
+        }
       }
       case FAILED -> {
         times(fields, event);
@@ -64,6 +69,36 @@ public final class TaskEventFields {
       fields.put("args", event.args().stream().map(String::valueOf).toList());
     }
     return fields;
+  }
+
+  /**
+   * The fields of a {@code task.output} or {@code hook.output} event: {@code event}, {@code job},
+   * {@code task_id}, {@code attempt}, {@code hook} (hook output only), {@code stream}, then {@code
+   * line} (and {@code cut_bytes} for a cut line) or {@code suppressed} (lines the rate limit left
+   * out).
+   */
+  public static Map<String, Object> of(OutputEvent event) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("event", event.source().eventName());
+    fields.put("job", event.job());
+    fields.put("task_id", event.taskId());
+    fields.put("attempt", event.attempt());
+    event.hook().ifPresent(hook -> fields.put("hook", hook));
+    fields.put("stream", event.stream().wireName());
+    if (event.line().isPresent()) {
+      fields.put("line", event.line().get());
+      if (event.cutBytes() > 0) {
+        fields.put("cut_bytes", event.cutBytes());
+      }
+    } else {
+      fields.put("suppressed", event.suppressed());
+    }
+    return fields;
+  }
+
+  /** {@code WARN} for a count of left-out lines, so that the loss is noticed; else {@code INFO}. */
+  public static String level(OutputEvent event) {
+    return event.suppressed() > 0 ? "WARN" : "INFO";
   }
 
   /** {@code ERROR} for a task that failed for good, {@code WARN} for a failed attempt. */

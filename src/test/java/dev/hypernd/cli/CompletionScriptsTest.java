@@ -56,6 +56,7 @@ class CompletionScriptsTest {
   void bashCompletesVerbsOptionsAndStates() throws Exception {
     assertThat(complete("hypernctl ta")).isEqualTo("tasks");
     assertThat(complete("hypernctl wait --t")).isEqualTo("--timeout");
+    assertThat(complete("hypernctl logs --f")).isEqualTo("--follow");
     assertThat(complete("hypernctl tasks --state "))
         .isEqualTo("PENDING RUNNING RETRYING COMPLETED FAILED CANCELLED");
   }

@@ -7,6 +7,8 @@ import dev.hypernd.control.ControlFixture;
 import dev.hypernd.control.ControlJson;
 import dev.hypernd.control.ReloadOutcome;
 import dev.hypernd.engine.RetryPolicy;
+import dev.hypernd.engine.TaskAction;
+import dev.hypernd.engine.TaskContext;
 import dev.hypernd.engine.TaskResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -143,6 +145,40 @@ class HypernctlTest {
     assertThat(ctl.out)
         .contains(
             "error      java.io.IOException: exit status 2\n           ls: cannot access 'x'");
+  }
+
+  @Test
+  void aJavaJobsStackTraceFollowsItsErrorAndIsInTheJson() throws IOException {
+    f.scheduler.task(
+        "traced",
+        new TaskAction() {
+          @Override
+          public Object run(TaskContext context) {
+            throw new IllegalStateException("report failed");
+          }
+
+          @Override
+          public String stackTraceOf(Throwable error) {
+            return "java.lang.IllegalStateException: report failed\n\tat example.Report.call(Report.java:9)";
+          }
+        },
+        RetryPolicy.none());
+    String traced = f.submit("traced");
+    String broken = f.submit("broken");
+    finished(traced);
+    finished(broken);
+
+    assertThat(ctl.run("result", traced)).isZero();
+    assertThat(ctl.out)
+        .contains(
+            "error      java.lang.IllegalStateException: report failed\n"
+                + "trace      java.lang.IllegalStateException: report failed\n"
+                + "           \tat example.Report.call(Report.java:9)");
+    assertThat(ctl.run("result", traced, "--json")).isZero();
+    assertThat(json().path("error").path("stack_trace").asText())
+        .endsWith("at example.Report.call(Report.java:9)");
+    assertThat(ctl.run("result", broken, "--json")).isZero();
+    assertThat(json().path("error").has("stack_trace")).isFalse();
   }
 
   @Test

@@ -43,6 +43,12 @@ class HypernctlUsageTest {
     assertThat(ctl.run("submit", "greet", "--delay", "soon")).isEqualTo(2);
     assertThat(ctl.err).contains("expected a duration such as 30s");
     assertThat(ctl.run("next", "nightly", "-n", "many")).isEqualTo(2);
+    assertThat(ctl.run("logs")).isEqualTo(2);
+    assertThat(ctl.err).contains("give a task ID or --job JOB, not neither");
+    assertThat(ctl.run("logs", "sched-1", "--job", "greet")).isEqualTo(2);
+    assertThat(ctl.err).contains("not both");
+    assertThat(ctl.run("logs", "--job", "greet", "-f", "-n", "5")).isEqualTo(2);
+    assertThat(ctl.err).contains("--lines goes with --job and without --follow");
   }
 
   @Test

@@ -32,6 +32,13 @@ public final class ControlFixture implements AutoCloseable {
   }
 
   public ControlFixture(Path dir, ControlServerOptions options) {
+    this(dir, options, OutputSource.NONE);
+  }
+
+  /**
+   * @param output what {@code logs} reads and follows
+   */
+  public ControlFixture(Path dir, ControlServerOptions options, OutputSource output) {
     scheduler =
         TaskScheduler.builder()
             .clock(clock)
@@ -53,7 +60,8 @@ public final class ControlFixture implements AutoCloseable {
               ReloadOutcome outcome = nextReload.get();
               return outcome;
             },
-            clock::now);
+            clock::now,
+            output);
     socket = dir.resolve("hypernd.sock");
     server = new ControlServer(socket, backend, options);
   }

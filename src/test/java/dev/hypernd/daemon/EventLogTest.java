@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.engine.TaskError;
 import dev.hypernd.engine.TaskEvent;
+import dev.hypernd.jobs.OutputEvent;
 import dev.hypernd.jobs.ReloadDiff;
 import dev.hypernd.jobs.config.ConfigError;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +95,51 @@ class EventLogTest {
     assertThat(line.get("retry_in_ms").asLong()).isEqualTo(2000);
     assertThat(line.has("@version")).isFalse();
     assertThat(line.has("level_value")).isFalse();
+  }
+
+  private static OutputEvent output(
+      OutputEvent.Source source, Optional<String> hook, String line, long cut, long suppressed) {
+    return new OutputEvent(
+        source,
+        DUE,
+        "backup",
+        "sched-4",
+        2,
+        hook,
+        dev.hypernd.jobs.shell.StdStream.STDERR,
+        Optional.ofNullable(line),
+        cut,
+        suppressed);
+  }
+
+  @Test
+  void outputLinesAreTaskOutputAndHookOutputEventsWithTheDesignFields() throws Exception {
+    log.onOutput(output(OutputEvent.Source.TASK, Optional.empty(), "rsync: 3 files", 0, 0));
+    log.onOutput(output(OutputEvent.Source.TASK, Optional.empty(), "x … [9 bytes cut]", 9, 0));
+    log.onOutput(output(OutputEvent.Source.TASK, Optional.empty(), null, 0, 1234));
+    log.onOutput(output(OutputEvent.Source.HOOK, Optional.of("on_failure"), "paged", 0, 0));
+
+    List<JsonNode> lines = json();
+    JsonNode line = lines.get(0);
+    assertThat(line.get("level").asText()).isEqualTo("INFO");
+    assertThat(line.get("event").asText()).isEqualTo("task.output");
+    assertThat(line.get("job").asText()).isEqualTo("backup");
+    assertThat(line.get("task_id").asText()).isEqualTo("sched-4");
+    assertThat(line.get("attempt").asInt()).isEqualTo(2);
+    assertThat(line.get("stream").asText()).isEqualTo("stderr");
+    assertThat(line.get("line").asText()).isEqualTo("rsync: 3 files");
+    assertThat(line.has("cut_bytes") || line.has("suppressed") || line.has("hook")).isFalse();
+    assertThat(lines.get(1).get("cut_bytes").asLong()).isEqualTo(9);
+    JsonNode suppressed = lines.get(2);
+    assertThat(suppressed.get("level").asText()).isEqualTo("WARN");
+    assertThat(suppressed.get("suppressed").asLong()).isEqualTo(1234);
+    assertThat(suppressed.has("line")).isFalse();
+    assertThat(suppressed.get("message").asText())
+        .isEqualTo("task.output backup sched-4 stderr: 1234 lines suppressed by the rate limit");
+    JsonNode hook = lines.get(3);
+    assertThat(hook.get("event").asText()).isEqualTo("hook.output");
+    assertThat(hook.get("hook").asText()).isEqualTo("on_failure");
+    assertThat(hook.get("line").asText()).isEqualTo("paged");
   }
 
   @Test

@@ -38,7 +38,8 @@ final class HandDrivenDaemons {
             new HookDispatcher(new HookRunner(), AlertSender.standard("test")),
             events,
             () -> hand.clock().now(),
-            HandDrivenDaemons.class.getClassLoader());
+            HandDrivenDaemons.class.getClassLoader(),
+            new OutputJournal());
     return new Daemon(
         new DaemonSettings(file, Duration.ofSeconds(5), "memory", Optional.empty()),
         jobFile,

@@ -1,6 +1,7 @@
 package dev.hypernd.daemon;
 
 import dev.hypernd.engine.TaskEvent;
+import dev.hypernd.jobs.OutputEvent;
 import dev.hypernd.jobs.ReloadDiff;
 import dev.hypernd.jobs.config.ConfigError;
 import java.nio.file.Path;
@@ -12,12 +13,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingEvents implements DaemonEvents {
   final List<String> lines = new CopyOnWriteArrayList<>();
   final List<TaskEvent> taskEvents = new CopyOnWriteArrayList<>();
+  final List<OutputEvent> outputEvents = new CopyOnWriteArrayList<>();
   volatile List<ConfigError> lastErrors = List.of();
 
   @Override
   public void onEvent(TaskEvent event) {
     taskEvents.add(event);
     lines.add(event.type().eventName() + " " + event.job());
+  }
+
+  @Override
+  public void onOutput(OutputEvent event) {
+    outputEvents.add(event);
   }
 
   @Override

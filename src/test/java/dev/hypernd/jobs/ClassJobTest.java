@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.TaskAction;
 import dev.hypernd.engine.TaskContext;
+import dev.hypernd.engine.TaskError;
 import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskState;
 import dev.hypernd.engine.TaskTimeoutException;
@@ -88,6 +89,21 @@ class ClassJobTest {
     }
   }
 
+  /** Fails 60 calls deep, wrapping a cause. */
+  public static final class DeepFailure implements Callable<Object> {
+    @Override
+    public Object call() throws Exception {
+      return recurse(60);
+    }
+
+    private static Object recurse(int depth) throws Exception {
+      if (depth == 0) {
+        throw new IllegalStateException("report failed", new IOException("disk full"));
+      }
+      return recurse(depth - 1);
+    }
+  }
+
   private Object run(String className, ClassLoader loader, TaskContext context) throws Exception {
     return run(className, loader, context, List.of());
   }
@@ -157,6 +173,31 @@ class ClassJobTest {
   }
 
   @Test
+  void aFailedClassJobsErrorHasItsBoundedStackTraceWithoutHyperndsFrames() {
+    HandDrivenScheduler hand = new HandDrivenScheduler();
+    hand.scheduler()
+        .schedule(
+            definitions.define(
+                job("jobs: [{name: j, once: {}, class: " + PREFIX + "DeepFailure}]"),
+                getClass().getClassLoader()));
+    hand.scheduler().start();
+
+    String id = hand.scheduler().submit("j", List.of(), Duration.ZERO);
+
+    TaskError error = hand.scheduler().getResult(id).orElseThrow().error();
+    assertThat(error.type()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(error.message()).isEqualTo("report failed");
+    List<String> lines = error.stackTrace().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("java.lang.IllegalStateException: report failed");
+    assertThat(lines.get(1)).startsWith("\tat " + PREFIX + "DeepFailure.recurse(");
+    assertThat(lines).contains("\t… 47 frames omitted");
+    assertThat(lines.get(lines.indexOf("\t… 47 frames omitted") + StackTraces.TAIL_FRAMES))
+        .startsWith("\tat " + PREFIX + "DeepFailure.call(");
+    assertThat(lines).anyMatch(l -> l.startsWith("Caused by: java.io.IOException: disk full"));
+    assertThat(error.stackTrace()).doesNotContain("dev.hypernd.engine", "ClassTask");
+  }
+
+  @Test
   void aClassJobsTimeoutIsEnforcedByTheEngine() {
     HandDrivenScheduler hand = new HandDrivenScheduler();
     Stuck.whileRunning = () -> hand.tick(Duration.ofSeconds(6));
@@ -173,6 +214,7 @@ class ClassJobTest {
     assertThat(result.state()).isEqualTo(TaskState.FAILED);
     assertThat(result.error().type()).isEqualTo(TaskTimeoutException.class.getName());
     assertThat(result.error().message()).isEqualTo("timeout after 5s");
+    assertThat(result.error().stackTrace()).as("the engine's own, not the job's").isEmpty();
   }
 
   @Test

@@ -65,6 +65,40 @@ class CommandJobTest {
   }
 
   @Test
+  void eachLineIsATaskOutputEventOfTheAttemptUnlessTheJobDiscardsItsOutput() throws Exception {
+    List<OutputEvent> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    JobDefinitions logging =
+        new JobDefinitions(
+            new ShellRunner(), running, lines::add, dev.hypernd.jobs.shell.OutputLimits.DEFAULTS);
+    String yaml = "jobs: [{name: talk, once: {}, OUTPUT command: 'echo hi; echo ho >&2'}]";
+    TaskContext context = new TaskContext("sched-7", "talk", 2, List.of(), Instant.EPOCH);
+
+    Object result =
+        logging
+            .define(job(yaml.replace("OUTPUT", "")), getClass().getClassLoader())
+            .action()
+            .run(context);
+    logging
+        .define(job(yaml.replace("OUTPUT", "output: discard,")), getClass().getClassLoader())
+        .action()
+        .run(context);
+
+    assertThat(result).isEqualTo("hi\n");
+    assertThat(lines)
+        .extracting(e -> e.stream().wireName() + ": " + e.line().orElseThrow())
+        .containsExactlyInAnyOrder("stdout: hi", "stderr: ho");
+    assertThat(lines)
+        .allSatisfy(
+            e -> {
+              assertThat(e.source()).isEqualTo(OutputEvent.Source.TASK);
+              assertThat(e.job()).isEqualTo("talk");
+              assertThat(e.taskId()).isEqualTo("sched-7");
+              assertThat(e.attempt()).isEqualTo(2);
+              assertThat(e.hook()).isEmpty();
+            });
+  }
+
+  @Test
   void aTimeoutStopsTheJobAndTheErrorCarriesTheStderrTail() {
     long start = System.nanoTime();
     assertThatThrownBy(

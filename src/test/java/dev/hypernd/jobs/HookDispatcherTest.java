@@ -10,6 +10,8 @@ import dev.hypernd.jobs.shell.HookRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,6 +91,35 @@ class HookDispatcherTest {
     JsonNode completed =
         new ObjectMapper().readTree(Files.readString(dir.resolve("task.completed-3-sched-9-j")));
     assertThat(completed.get("result").asText()).isEqualTo("done\n");
+  }
+
+  @Test
+  void whatASuccessfulHookWritesIsPassedOnAsHookOutput() throws Exception {
+    List<OutputEvent> lines = new CopyOnWriteArrayList<>();
+    HookDispatcher passing =
+        new HookDispatcher(
+            new HookRunner(),
+            AlertSender.standard("test"),
+            lines::add,
+            dev.hypernd.jobs.shell.OutputLimits.DEFAULTS);
+    passing.use(
+        parse(jobFile("    on_success: 'echo \"paged $HYPERN_TASK_ID\"; echo slow >&2'\n")));
+
+    passing.onEvent(TaskEvents.of(TaskEvent.Type.COMPLETED, "j", 3));
+    assertThat(passing.shutdown(DRAIN)).isTrue();
+
+    assertThat(lines)
+        .extracting(e -> e.stream().wireName() + ": " + e.line().orElseThrow())
+        .containsExactlyInAnyOrder("stdout: paged sched-9", "stderr: slow");
+    assertThat(lines)
+        .allSatisfy(
+            e -> {
+              assertThat(e.source()).isEqualTo(OutputEvent.Source.HOOK);
+              assertThat(e.hook()).hasValue("on_success");
+              assertThat(e.job()).isEqualTo("j");
+              assertThat(e.taskId()).isEqualTo("sched-9");
+              assertThat(e.attempt()).isEqualTo(3);
+            });
   }
 
   @Test

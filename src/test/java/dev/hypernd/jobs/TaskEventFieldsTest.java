@@ -45,6 +45,39 @@ class TaskEventFieldsTest {
   }
 
   @Test
+  void aJavaJobsErrorCarriesItsStackTraceAndTheFailureThatFollowsDoesNotRepeatIt() {
+    TaskError traced =
+        new TaskError(
+            "java.lang.IllegalStateException", "boom", "java.lang.Ill…\n\tat a.B.c(B.java:1)");
+    TaskEvent error = withError(TaskEvents.of(TaskEvent.Type.ERROR, "j", 1), traced);
+    TaskEvent failed = withError(TaskEvents.of(TaskEvent.Type.FAILED, "j", 1), traced);
+
+    assertThat(TaskEventFields.of(error, 100))
+        .containsEntry("stack_trace", "java.lang.Ill…\n\tat a.B.c(B.java:1)");
+    assertThat(TaskEventFields.of(failed, 100)).doesNotContainKey("stack_trace");
+    assertThat(TaskEventFields.of(TaskEvents.of(TaskEvent.Type.ERROR, "j", 1), 100))
+        .doesNotContainKey("stack_trace");
+  }
+
+  private static TaskEvent withError(TaskEvent e, TaskError error) {
+    return new TaskEvent(
+        e.type(),
+        e.at(),
+        e.job(),
+        e.taskId(),
+        e.attempt(),
+        e.scheduledAt(),
+        e.startedAt(),
+        e.latenessMs(),
+        e.durationMs(),
+        error,
+        e.willRetry(),
+        e.retryInMs(),
+        e.result(),
+        e.args());
+  }
+
+  @Test
   void aSkippedFireWithoutTaskLeavesOutWhatItDoesNotHave() {
     TaskEvent skipped =
         new TaskEvent(

@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * <p>{@code timezone} applies to cron jobs; {@code overlap} to interval and cron jobs (a once job
  * uses {@code allow} unless it sets {@code overlap} itself, so that submissions do not silently
- * drop each other); {@code timeout}, {@code retry}, {@code env} and {@code alert} to every job (a
- * job's own {@code alert} replaces the default one whole).
+ * drop each other); {@code output} to command jobs; {@code timeout}, {@code retry}, {@code env} and
+ * {@code alert} to every job (a job's own {@code alert} replaces the default one whole).
  */
 public record Defaults(
     Optional<ZoneId> timezone,
@@ -23,7 +23,8 @@ public record Defaults(
     Optional<Overlap> overlap,
     RetryBlock retry,
     Map<String, String> env,
-    Optional<AlertConfig> alert) {
+    Optional<AlertConfig> alert,
+    Optional<OutputMode> output) {
 
   public static final Defaults NONE =
       new Defaults(
@@ -32,6 +33,7 @@ public record Defaults(
           Optional.empty(),
           RetryBlock.EMPTY,
           Map.of(),
+          Optional.empty(),
           Optional.empty());
 
   public Defaults {
@@ -41,5 +43,6 @@ public record Defaults(
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(alert, "alert");
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    Objects.requireNonNull(output, "output");
   }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param env the defaults' env overlaid by the job's own, in file order
  * @param workdir absolute; relative paths in the file are resolved against the file's directory
  * @param catchUp after downtime, fire once for the fires that were missed
+ * @param output whether a command job's lines are logged ({@code LOG} for a class job)
  */
 public record JobConfig(
     String name,
@@ -26,7 +27,8 @@ public record JobConfig(
     Map<String, String> env,
     Optional<Path> workdir,
     Hooks hooks,
-    boolean catchUp) {
+    boolean catchUp,
+    OutputMode output) {
 
   public JobConfig {
     Objects.requireNonNull(name, "name");
@@ -37,6 +39,7 @@ public record JobConfig(
     Objects.requireNonNull(overlap, "overlap");
     Objects.requireNonNull(workdir, "workdir");
     Objects.requireNonNull(hooks, "hooks");
+    Objects.requireNonNull(output, "output");
     env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     if (!JobNames.isValid(name)) {
       throw new IllegalArgumentException("name (\"" + name + "\") " + JobNames.RULE);

@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 public final class JobFileLoader {
   private static final List<String> KEYS = List.of("defaults", "classpath", "metrics", "jobs");
   private static final List<String> DEFAULTS_KEYS =
-      List.of("timezone", "timeout", "overlap", "retry", "env", "alert");
+      List.of("timezone", "timeout", "overlap", "retry", "env", "alert", "output");
   static final List<String> METRICS_KEYS = List.of("listen");
 
   private final CronCheck cronCheck;
@@ -127,7 +127,8 @@ public final class JobFileLoader {
         f.get("overlap").flatMap(Values::overlap),
         f.get("retry").map(RetryReader::readDefaults).orElse(RetryBlock.EMPTY),
         f.get("env").flatMap(Values::env).orElse(Map.of()),
-        f.get("alert").flatMap(AlertReader::read));
+        f.get("alert").flatMap(AlertReader::read),
+        f.get("output").flatMap(Values::outputMode));
   }
 
   private static Optional<List<JobConfig>> jobs(

@@ -37,7 +37,8 @@ final class JobReader {
           "on_failure",
           "on_success",
           "alert",
-          "catch_up");
+          "catch_up",
+          "output");
 
   private final Path baseDir;
   private final Defaults defaults;
@@ -111,6 +112,7 @@ final class JobReader {
             hook(fields, "on_success"),
             alert);
     boolean catchUp = fields.get("catch_up").flatMap(Cursor::bool).orElse(false);
+    Optional<OutputMode> output = output(fields, action);
     // A part can also be missing without an error here: a retry block that only conflicts
     // through the defaults is reported at the defaults.
     if (job.errors().count() > before
@@ -128,7 +130,25 @@ final class JobReader {
             env,
             workdir,
             hooks,
-            catchUp));
+            catchUp,
+            output.orElse(OutputMode.LOG)));
+  }
+
+  /**
+   * The job's own {@code output}, else the defaults'. Set on a class job it is an error: such a job
+   * writes no lines that hypernd reads, so the setting could only mislead.
+   */
+  private Optional<OutputMode> output(Fields fields, Optional<Action> action) {
+    Optional<Cursor> value = fields.get("output");
+    if (value.isPresent() && action.isPresent() && action.get() instanceof ClassAction) {
+      value
+          .get()
+          .error(
+              "output applies to command jobs; a class job's return value or exception is its"
+                  + " result");
+      return Optional.empty();
+    }
+    return value.flatMap(Values::outputMode).or(defaults::output);
   }
 
   /**

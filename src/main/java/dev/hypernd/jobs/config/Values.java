@@ -17,6 +17,8 @@ final class Values {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final List<String> OVERLAPS =
       Arrays.stream(Overlap.values()).map(Overlap::yamlName).toList();
+  private static final List<String> OUTPUT_MODES =
+      Arrays.stream(OutputMode.values()).map(OutputMode::yamlName).toList();
 
   private Values() {}
 
@@ -63,6 +65,27 @@ final class Values {
                       + Suggestions.didYouMean(text, OVERLAPS)
                       + " (valid: "
                       + String.join(", ", OVERLAPS)
+                      + ")");
+              return Optional.empty();
+            });
+  }
+
+  static Optional<OutputMode> outputMode(Cursor value) {
+    return value
+        .text("expected one of " + String.join(", ", OUTPUT_MODES))
+        .flatMap(
+            text -> {
+              int index = OUTPUT_MODES.indexOf(text);
+              if (index >= 0) {
+                return Optional.of(OutputMode.values()[index]);
+              }
+              value.error(
+                  "unknown output mode \""
+                      + text
+                      + "\""
+                      + Suggestions.didYouMean(text, OUTPUT_MODES)
+                      + " (valid: "
+                      + String.join(", ", OUTPUT_MODES)
                       + ")");
               return Optional.empty();
             });

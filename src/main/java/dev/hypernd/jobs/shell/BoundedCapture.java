@@ -98,7 +98,7 @@ final class BoundedCapture {
   }
 
   /** {@code end}, or where a UTF-8 sequence that {@code end} cuts short starts. */
-  private static int endOfLastWholeCharacter(byte[] bytes, int end) {
+  static int endOfLastWholeCharacter(byte[] bytes, int end) {
     for (int i = end - 1; i >= Math.max(0, end - 3); i--) {
       int b = bytes[i] & 0xFF;
       if (!isContinuation(b)) {

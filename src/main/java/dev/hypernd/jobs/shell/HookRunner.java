@@ -37,19 +37,28 @@ public final class HookRunner {
     this(ShellConfig.DEFAULTS, DEFAULT_TIMEOUT);
   }
 
-  /**
-   * Runs {@code hook} with exactly the UTF-8 bytes of {@code eventJson} on stdin (no newline is
-   * added) and {@code extraEnv} added to its environment, and waits until it ends or times out. If
-   * the calling thread is interrupted, the hook is stopped, the outcome is {@code INTERRUPTED}, and
-   * the thread's interrupt status is set again.
-   */
+  /** Like {@link #run(ShellCommand, String, Map, OutputLines)}, its lines only captured. */
   public HookOutcome run(ShellCommand hook, String eventJson, Map<String, String> extraEnv) {
+    return run(hook, eventJson, extraEnv, OutputLines.discard());
+  }
+
+  /**
+   * Runs {@code hook} with {@code eventJson} on stdin as one line of UTF-8 (a line feed is added
+   * unless it ends with one, so that {@code cat >> alerts.log} keeps events apart) and {@code
+   * extraEnv} added to its environment, passes its output lines to {@code lines}, and waits until
+   * it ends or times out. If the calling thread is interrupted, the hook is stopped, the outcome is
+   * {@code INTERRUPTED}, and the thread's interrupt status is set again.
+   */
+  public HookOutcome run(
+      ShellCommand hook, String eventJson, Map<String, String> extraEnv, OutputLines lines) {
     requireNonNull(hook, "hook cannot be null");
     requireNonNull(eventJson, "eventJson cannot be null");
     requireNonNull(extraEnv, "extraEnv cannot be null");
+    requireNonNull(lines, "lines cannot be null");
+    String input = eventJson.endsWith("\n") ? eventJson : eventJson + "\n";
     JobProcess process;
     try {
-      process = JobProcess.start(hook, List.of(), extraEnv, eventJson.getBytes(UTF_8), config);
+      process = JobProcess.start(hook, List.of(), extraEnv, input.getBytes(UTF_8), config, lines);
     } catch (IOException | RuntimeException e) {
       return new HookOutcome(
           HookOutcome.Status.NOT_STARTED,

@@ -62,7 +62,12 @@ final class JobProcess {
   private final Future<?> stdoutDrained;
   private final Future<?> stderrDrained;
 
-  private JobProcess(ShellCommand command, ShellConfig config, Process process, long startNanos) {
+  private JobProcess(
+      ShellCommand command,
+      ShellConfig config,
+      Process process,
+      long startNanos,
+      OutputLines lines) {
     this.command = command;
     this.config = config;
     this.process = process;
@@ -70,20 +75,26 @@ final class JobProcess {
     this.startNanos = startNanos;
     this.stdout = new BoundedCapture(config.headBytes(), config.tailBytes());
     this.stderr = new BoundedCapture(config.headBytes(), config.tailBytes());
-    this.stdoutDrained = PIPE_THREADS.submit(() -> stdout.consume(process.getInputStream()));
-    this.stderrDrained = PIPE_THREADS.submit(() -> stderr.consume(process.getErrorStream()));
+    this.stdoutDrained =
+        PIPE_THREADS.submit(
+            () -> OutputDrain.drain(process.getInputStream(), stdout, lines, StdStream.STDOUT));
+    this.stderrDrained =
+        PIPE_THREADS.submit(
+            () -> OutputDrain.drain(process.getErrorStream(), stderr, lines, StdStream.STDERR));
   }
 
   /**
    * Starts {@code command} with submit arguments {@code args}, the daemon's environment plus the
-   * command's plus {@code extraEnv}, and {@code input} on stdin ({@code /dev/null} when empty).
+   * command's plus {@code extraEnv}, and {@code input} on stdin ({@code /dev/null} when empty); its
+   * output lines go to {@code lines} as well as to the bounded capture.
    */
   static JobProcess start(
       ShellCommand command,
       List<String> args,
       Map<String, String> extraEnv,
       byte[] input,
-      ShellConfig config)
+      ShellConfig config,
+      OutputLines lines)
       throws IOException {
     if (!Files.isExecutable(SETSID)) {
       throw new IOException(
@@ -109,7 +120,7 @@ final class JobProcess {
     } catch (IOException e) {
       throw new IOException("cannot start job " + command.jobName() + ": " + e.getMessage(), e);
     }
-    JobProcess job = new JobProcess(command, config, process, startNanos);
+    JobProcess job = new JobProcess(command, config, process, startNanos, lines);
     if (input.length > 0) {
       PIPE_THREADS.execute(() -> job.write(input));
     }

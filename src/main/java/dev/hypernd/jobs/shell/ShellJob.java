@@ -53,10 +53,19 @@ public final class ShellJob {
    */
   public String run(List<String> args, Map<String, String> extraEnv)
       throws ShellJobException, ShellTimeoutException, InterruptedException, IOException {
+    return run(args, extraEnv, OutputLines.discard());
+  }
+
+  /**
+   * Like {@link #run(List, Map)}, passing each output line to {@code lines} as well as capturing
+   * it.
+   */
+  public String run(List<String> args, Map<String, String> extraEnv, OutputLines lines)
+      throws ShellJobException, ShellTimeoutException, InterruptedException, IOException {
     ShellOutcome outcome =
         timeout.isPresent()
-            ? runner.run(command, args, extraEnv, timeout.get())
-            : runner.run(command, args, extraEnv);
+            ? runner.run(command, args, extraEnv, timeout.get(), lines)
+            : runner.run(command, args, extraEnv, lines);
     if (!outcome.succeeded()) {
       throw ShellJobException.of(outcome);
     }

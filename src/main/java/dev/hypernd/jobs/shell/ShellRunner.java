@@ -50,10 +50,21 @@ public final class ShellRunner {
    */
   public ShellOutcome run(ShellCommand command, List<String> args, Map<String, String> extraEnv)
       throws InterruptedException, IOException {
+    return run(command, args, extraEnv, OutputLines.discard());
+  }
+
+  /**
+   * Like {@link #run(ShellCommand, List, Map)}, passing each output line to {@code lines} as well
+   * as capturing it. Every line has been passed on when this returns.
+   */
+  public ShellOutcome run(
+      ShellCommand command, List<String> args, Map<String, String> extraEnv, OutputLines lines)
+      throws InterruptedException, IOException {
     requireNonNull(command, "command cannot be null");
     requireNonNull(args, "args cannot be null");
     requireNonNull(extraEnv, "extraEnv cannot be null");
-    JobProcess job = JobProcess.start(command, args, extraEnv, new byte[0], config);
+    requireNonNull(lines, "lines cannot be null");
+    JobProcess job = JobProcess.start(command, args, extraEnv, new byte[0], config, lines);
     try {
       job.awaitExit();
     } catch (InterruptedException e) {
@@ -74,14 +85,29 @@ public final class ShellRunner {
   public ShellOutcome run(
       ShellCommand command, List<String> args, Map<String, String> extraEnv, Duration timeout)
       throws InterruptedException, IOException, ShellTimeoutException {
+    return run(command, args, extraEnv, timeout, OutputLines.discard());
+  }
+
+  /**
+   * Like {@link #run(ShellCommand, List, Map, Duration)}, passing each output line to {@code lines}
+   * as well as capturing it.
+   */
+  public ShellOutcome run(
+      ShellCommand command,
+      List<String> args,
+      Map<String, String> extraEnv,
+      Duration timeout,
+      OutputLines lines)
+      throws InterruptedException, IOException, ShellTimeoutException {
     requireNonNull(command, "command cannot be null");
     requireNonNull(args, "args cannot be null");
     requireNonNull(extraEnv, "extraEnv cannot be null");
     requireNonNull(timeout, "timeout cannot be null");
+    requireNonNull(lines, "lines cannot be null");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout (" + timeout + ") must be positive");
     }
-    JobProcess job = JobProcess.start(command, args, extraEnv, new byte[0], config);
+    JobProcess job = JobProcess.start(command, args, extraEnv, new byte[0], config, lines);
     boolean exited;
     try {
       exited = job.awaitExit(timeout);

@@ -67,7 +67,9 @@ final class Schema {
                 cancelled INTEGER NOT NULL,
                 skipped INTEGER NOT NULL,
                 errors_json TEXT NOT NULL)
-              """));
+              """),
+          // 2: a Java job's bounded stack trace with its error.
+          List.of("ALTER TABLE tasks ADD COLUMN error_stack_trace TEXT"));
 
   static final int LATEST = MIGRATIONS.size();
 

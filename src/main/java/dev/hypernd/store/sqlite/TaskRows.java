@@ -18,12 +18,14 @@ import java.time.Instant;
 final class TaskRows {
   static final String TASK_COLUMNS =
       "seq, job, state, attempts, duration_ms, scheduled_at, started_at, finished_at,"
-          + " next_attempt_at, args_json, result_json, error_type, error_message";
+          + " next_attempt_at, args_json, result_json, error_type, error_message,"
+          + " error_stack_trace";
 
   static final String UPSERT_TASK =
       "INSERT OR REPLACE INTO tasks (seq, job, state, finished, attempts, duration_ms,"
           + " scheduled_at, started_at, finished_at, next_attempt_at, finished_ms, args_json,"
-          + " result_json, error_type, error_message) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+          + " result_json, error_type, error_message, error_stack_trace)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
   static final String UPSERT_JOB_STATE =
       "INSERT OR REPLACE INTO job_state (job, last_fire, next_fire, paused) VALUES (?,?,?,?)";
@@ -57,6 +59,8 @@ final class TaskRows {
     st.setString(13, t.result() == null ? null : Json.write(t.result()));
     st.setString(14, t.error() == null ? null : t.error().type());
     st.setString(15, t.error() == null ? null : t.error().message());
+    st.setString(
+        16, t.error() == null || t.error().stackTrace().isEmpty() ? null : t.error().stackTrace());
   }
 
   /** Reads a row selected with {@link #TASK_COLUMNS}. */
@@ -67,7 +71,7 @@ final class TaskRows {
         rs.getString(2),
         TaskState.valueOf(rs.getString(3)),
         Json.read(rs.getString(11)),
-        errorType == null ? null : new TaskError(errorType, rs.getString(13)),
+        errorType == null ? null : new TaskError(errorType, rs.getString(13), rs.getString(14)),
         rs.getInt(4),
         rs.getLong(5),
         Instant.parse(rs.getString(6)),

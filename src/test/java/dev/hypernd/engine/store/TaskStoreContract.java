@@ -250,7 +250,10 @@ public abstract class TaskStoreContract {
             "job",
             TaskState.RETRYING,
             null,
-            new TaskError("timeout", "timeout after 5s"),
+            new TaskError(
+                "java.lang.IllegalStateException",
+                "boom",
+                "java.lang.IllegalStateException: boom\n\tat example.Job.call(Job.java:3)"),
             2,
             5003,
             T0,

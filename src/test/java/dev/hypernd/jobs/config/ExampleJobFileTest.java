@@ -62,7 +62,7 @@ class ExampleJobFileTest {
     List<String> keys =
         Stream.of(
                 List.of("defaults", "classpath", "metrics", "jobs"),
-                List.of("timezone", "timeout", "overlap", "retry", "env"),
+                List.of("timezone", "timeout", "overlap", "retry", "env", "output"),
                 JobFileLoader.METRICS_KEYS,
                 JobReader.KEYS,
                 RetryReader.KEYS,

@@ -190,6 +190,18 @@ class JobFileLoaderTest {
   }
 
   @Test
+  void outputIsLogUnlessTheJobOrTheDefaultsSayDiscard() {
+    JobFile outputs = load(dir.resolve("output.yaml"));
+
+    assertThat(job("interval-seconds").output()).isEqualTo(OutputMode.LOG);
+    assertThat(outputs.job("inherits-discard").orElseThrow().output())
+        .isEqualTo(OutputMode.DISCARD);
+    assertThat(outputs.job("logs-its-own").orElseThrow().output()).isEqualTo(OutputMode.LOG);
+    assertThat(outputs.job("a-class-job").orElseThrow().output()).isEqualTo(OutputMode.DISCARD);
+    assertThat(outputs.defaults().output()).hasValue(OutputMode.DISCARD);
+  }
+
+  @Test
   void theDefaultsBlockIsKeptAsWritten() {
     assertThat(full.defaults())
         .isEqualTo(
@@ -204,6 +216,7 @@ class JobFileLoaderTest {
                     Optional.empty(),
                     Optional.of(List.of(new ExitStatus(75), new OnTimeout()))),
                 Map.of("PATH", "/usr/bin:/bin", "GREETING", "hello"),
+                Optional.empty(),
                 Optional.empty()));
   }
 }

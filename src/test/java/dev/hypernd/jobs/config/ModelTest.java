@@ -25,7 +25,8 @@ class ModelTest {
         Map.of(),
         Optional.empty(),
         Hooks.NONE,
-        false);
+        false,
+        OutputMode.LOG);
   }
 
   @Test

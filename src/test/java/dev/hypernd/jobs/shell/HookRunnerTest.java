@@ -25,15 +25,45 @@ class HookRunnerTest {
   }
 
   @Test
-  void theHookReceivesExactlyTheEventJsonOnStdin() {
+  void theHookReceivesTheEventJsonAsOneLineOnStdin() {
     HookOutcome outcome =
         hooks.run(hook("cat; echo \"$HYPERN_JOB\" >&2"), EVENT, Map.of("HYPERN_JOB", "nightly"));
 
     assertThat(outcome.status()).isEqualTo(HookOutcome.Status.SUCCEEDED);
     assertThat(outcome.succeeded()).isTrue();
-    assertThat(outcome.stdoutTail()).isEqualTo(EVENT);
+    assertThat(outcome.stdoutTail()).isEqualTo(EVENT + "\n");
     assertThat(outcome.stderrTail()).isEqualTo("nightly\n");
     assertThat(outcome.exitCode()).hasValue(0);
+  }
+
+  @Test
+  void eventsAppendedToOneFileStayOneALine(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("alerts.log");
+
+    hooks.run(hook("cat >> \"$LOG\""), EVENT, Map.of("LOG", log.toString()));
+    hooks.run(hook("cat >> \"$LOG\""), EVENT, Map.of("LOG", log.toString()));
+
+    assertThat(java.nio.file.Files.readAllLines(log)).containsExactly(EVENT, EVENT);
+  }
+
+  @Test
+  void theHooksLinesGoToTheSinkWhetherItSucceedsOrFails() {
+    RecordingSink succeeded = new RecordingSink();
+    RecordingSink failed = new RecordingSink();
+
+    hooks.run(
+        hook("echo sent; echo 'slow relay' >&2"),
+        EVENT,
+        Map.of(),
+        OutputLines.to(succeeded, OutputLimits.DEFAULTS));
+    hooks.run(
+        hook("echo 'pager unreachable' >&2; exit 4"),
+        EVENT,
+        Map.of(),
+        OutputLines.to(failed, OutputLimits.DEFAULTS));
+
+    assertThat(succeeded.events).containsExactlyInAnyOrder("stdout: sent", "stderr: slow relay");
+    assertThat(failed.events).containsExactly("stderr: pager unreachable");
   }
 
   @Test
@@ -43,7 +73,7 @@ class HookRunnerTest {
     HookOutcome counted = hooks.run(hook("wc -c"), large, Map.of());
     HookOutcome ignored = hooks.run(hook("exit 0"), large, Map.of());
 
-    assertThat(counted.stdoutTail().trim()).isEqualTo(Integer.toString(large.length()));
+    assertThat(counted.stdoutTail().trim()).isEqualTo(Integer.toString(large.length() + 1));
     assertThat(ignored.status()).isEqualTo(HookOutcome.Status.SUCCEEDED);
   }
 

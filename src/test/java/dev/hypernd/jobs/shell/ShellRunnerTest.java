@@ -38,6 +38,40 @@ class ShellRunnerTest {
   }
 
   @Test
+  void everyLineGoesToTheSinkAsWellAsToTheCapture() throws Exception {
+    RecordingSink sink = new RecordingSink();
+
+    ShellOutcome outcome =
+        runner.run(
+            script("echo one; echo oops >&2; printf 'two\\nthree'"),
+            List.of(),
+            Map.of(),
+            OutputLines.to(sink, OutputLimits.DEFAULTS));
+
+    assertThat(sink.events)
+        .containsExactlyInAnyOrder("stdout: one", "stderr: oops", "stdout: two", "stdout: three");
+    assertThat(sink.events.stream().filter(e -> e.startsWith("stdout")))
+        .containsExactly("stdout: one", "stdout: two", "stdout: three");
+    assertThat(outcome.stdoutTail()).isEqualTo("one\ntwo\nthree");
+  }
+
+  @Test
+  void aTimedOutJobsLinesArePassedUntilItWasStopped() {
+    RecordingSink sink = new RecordingSink();
+
+    assertThatThrownBy(
+            () ->
+                runner.run(
+                    script("echo started; exec sleep 30"),
+                    List.of(),
+                    Map.of(),
+                    java.time.Duration.ofMillis(300),
+                    OutputLines.to(sink, OutputLimits.DEFAULTS)))
+        .isInstanceOf(ShellTimeoutException.class);
+    assertThat(sink.events).containsExactly("stdout: started");
+  }
+
+  @Test
   void nonZeroExitIsAShellExitExceptionWithTheStderrTail() {
     ShellJob job = new ShellJob(runner, script("echo partial; echo 'disk full' >&2; exit 3"));
 
