@@ -131,8 +131,7 @@ final class UnquotedValue {
     }
     if (problem.startsWith("mapping values are not allowed")
         && (value.contains(": ") || value.endsWith(":"))) {
-      return Optional.of(
-          " contains ': ', which YAML reads as a key and its value inside the value");
+      return Optional.of(" contains ': ', which YAML reads as a nested key and value");
     }
     return Optional.empty();
   }
