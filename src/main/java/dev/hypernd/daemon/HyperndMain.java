@@ -6,6 +6,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,11 +27,23 @@ public final class HyperndMain implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  /** The command line of {@code hypernd}, used by {@link #main} and by tests alike. */
+  /**
+   * The command line of {@code hypernd}, used by tests; {@code run} installs its signal handlers
+   * when it starts.
+   */
   public static CommandLine commandLine() {
+    return commandLine(DaemonSignals::install);
+  }
+
+  /**
+   * The command line of {@code hypernd}.
+   *
+   * @param signals the signal handling of {@code run}, asked for once when it starts
+   */
+  static CommandLine commandLine(Supplier<DaemonSignals> signals) {
     CommandLine cmd = new CommandLine(new HyperndMain());
     JobFileLoader loader = JobFiles.loader();
-    cmd.addSubcommand(new RunCommand(loader));
+    cmd.addSubcommand(new RunCommand(loader, signals));
     cmd.addSubcommand(new NextCommand());
     cmd.addSubcommand(new ValidateCommand(loader));
     cmd.addSubcommand(
@@ -48,6 +61,14 @@ public final class HyperndMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    // First of all: until the daemon's handlers are in place, the JVM's own would end the process
+    // on SIGHUP, SIGTERM or SIGINT without a word. Only for run; the short commands keep the usual
+    // meaning of Ctrl-C.
+    Supplier<DaemonSignals> signals = DaemonSignals::install;
+    if (args.length > 0 && args[0].equals("run")) {
+      DaemonSignals installed = DaemonSignals.install();
+      signals = () -> installed;
+    }
     if (JournalStream.isStderr(System.getenv())) {
       // What hypernd prints on stderr are errors (an invalid job file at start, a usage error);
       // journald would otherwise record them at the priority of ordinary output.
@@ -59,6 +80,6 @@ public final class HyperndMain implements Runnable {
               true,
               StandardCharsets.UTF_8));
     }
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(signals).execute(args));
   }
 }
