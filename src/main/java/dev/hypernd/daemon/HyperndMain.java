@@ -28,11 +28,11 @@ public final class HyperndMain implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   /**
-   * The command line of {@code hypernd}, used by tests; {@code run} installs its signal handlers
-   * when it starts.
+   * The command line of {@code hypernd} for tests: {@code run} leaves the JVM's own signal handling
+   * alone, so that it never keeps a test JVM from being stopped.
    */
   public static CommandLine commandLine() {
-    return commandLine(DaemonSignals::install);
+    return commandLine(() -> DaemonSignals.install((name, handler) -> {}));
   }
 
   /**
