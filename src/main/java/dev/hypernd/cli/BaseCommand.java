@@ -109,6 +109,9 @@ abstract class BaseCommand implements Callable<Integer> {
               + " socket's group.";
       case NO_ANSWER ->
           "The daemon may be overloaded or hung; its log (journalctl -u hypernd)" + " says more.";
+      case NOT_A_SOCKET ->
+          "Point hypernctl at the daemon's socket with --socket PATH or HYPERND_SOCKET; hypernd"
+              + " logs the path it listens on (control socket listening on ...).";
       case NO_SOCKET, NOT_LISTENING ->
           "Start it with `hypernd run jobs.yaml` (or `systemctl start"
               + " hypernd`), or point hypernctl at its socket with --socket PATH or HYPERND_SOCKET.";

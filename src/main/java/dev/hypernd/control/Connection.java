@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.nio.file.attribute.UserPrincipal;
 
 /**
  * One client connection, touched only by the selector thread. It is in one of three phases: reading
@@ -37,10 +38,14 @@ final class Connection {
   /** When it is dropped if it is still reading or writing (System.nanoTime()), not answering. */
   long deadline;
 
-  Connection(SocketChannel channel, int maxLine, long deadline) {
+  /** Whom the connection counts against; null for a refused one, which counts for nobody. */
+  final UserPrincipal user;
+
+  Connection(SocketChannel channel, int maxLine, long deadline, UserPrincipal user) {
     this.channel = channel;
     this.input = new LineBuffer(maxLine);
     this.deadline = deadline;
+    this.user = user;
   }
 
   /** Writes what the socket takes now; true when the whole answer is out. */

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -130,8 +131,17 @@ public final class ControlClient {
     }
   }
 
-  /** The JDK reports connect failures as SocketExceptions carrying the errno text. */
+  /**
+   * The JDK reports connect failures as SocketExceptions carrying the errno text, which for a path
+   * that is no socket at all says "permission denied" or "connection refused": so what is at the
+   * path is looked at first.
+   */
   private DaemonUnreachableException connectFailure(IOException e) {
+    Optional<String> notASocket = notASocket();
+    if (notASocket.isPresent()) {
+      return new DaemonUnreachableException(
+          socket, Reason.NOT_A_SOCKET, "it is " + notASocket.get() + ", not a socket", e);
+    }
     String message = String.valueOf(e.getMessage());
     if (message.contains("No such file")) {
       return new DaemonUnreachableException(
@@ -149,6 +159,17 @@ public final class ControlClient {
         Reason.NOT_LISTENING,
         "nothing answers there (" + message + "; hypernd is not running)",
         e);
+  }
+
+  /** What is at the socket's path (links followed, as connect does), unless it is a socket. */
+  private Optional<String> notASocket() {
+    try {
+      String kind = FileKind.of(socket.toRealPath());
+      return kind.equals("a socket") ? Optional.empty() : Optional.of(kind);
+    } catch (IOException unreadable) {
+      // Missing, or a directory on the way that this user may not enter: connect says which.
+      return Optional.empty();
+    }
   }
 
   /** Writes the request and reads one line back, within {@code timeout} if one is given. */

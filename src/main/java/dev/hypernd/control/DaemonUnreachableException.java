@@ -9,6 +9,8 @@ public final class DaemonUnreachableException extends IOException {
   public enum Reason {
     /** No socket file: the daemon is not running, or uses another path. */
     NO_SOCKET,
+    /** Something else is at the path: a regular file, a directory; the path is wrong. */
+    NOT_A_SOCKET,
     /** A socket file nobody listens on: the daemon died. */
     NOT_LISTENING,
     /** The socket file's mode keeps this user out. */

@@ -58,10 +58,15 @@ final class PeerPolicy {
     return new PeerPolicy(root, owner, group, groups);
   }
 
+  /** Root or the daemon's own user: they may use every connection slot. */
+  boolean isPrivileged(UserPrincipal user) {
+    return user.equals(root) || user.equals(daemonUser);
+  }
+
   /** Why the peer is refused, or empty when it is allowed. */
   Optional<String> refusal(UnixDomainPrincipal peer) {
     UserPrincipal user = peer.user();
-    if (user.equals(root) || user.equals(daemonUser)) {
+    if (isPrivileged(user)) {
       return Optional.empty();
     }
     SocketGroup group;

@@ -10,7 +10,6 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -37,6 +36,7 @@ final class SelectorLoop implements Runnable {
   private final Set<Connection> connections = new HashSet<>();
   private final Queue<Connection> streamed = new ConcurrentLinkedQueue<>();
   private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
+  private final long requestNanos;
   private final long idleNanos;
   private final long sweepMillis;
   private volatile boolean running = true;
@@ -55,10 +55,12 @@ final class SelectorLoop implements Runnable {
     this.server = server;
     this.runner = new RequestRunner(dispatcher, workers, selector);
     this.options = options;
-    this.admission = new Admission(peers, options.maxConnections());
+    this.admission = new Admission(peers, options);
+    this.requestNanos = options.requestTimeout().toNanos();
     this.idleNanos = options.idleTimeout().toNanos();
-    // Idle connections are found by a sweep; a tenth of the timeout is precise enough.
-    this.sweepMillis = Math.max(10, Math.min(1000, options.idleTimeout().toMillis() / 10));
+    // Idle connections are found by a sweep; a tenth of the shorter timeout is precise enough.
+    long shorter = Math.min(options.requestTimeout().toMillis(), options.idleTimeout().toMillis());
+    this.sweepMillis = Math.max(10, Math.min(1000, shorter / 10));
     server.configureBlocking(false);
     server.register(selector, SelectionKey.OP_ACCEPT);
   }
@@ -137,13 +139,19 @@ final class SelectorLoop implements Runnable {
 
   private void accept(SocketChannel channel) throws IOException {
     channel.configureBlocking(false);
-    Optional<byte[]> refusal = admission.refusal(channel, connections.size());
-    Connection c = new Connection(channel, options.maxLineBytes(), System.nanoTime() + idleNanos);
+    Admission.Verdict verdict = admission.admit(channel);
+    // A new connection has the short time to send its first request; later ones the idle time.
+    Connection c =
+        new Connection(
+            channel,
+            options.maxLineBytes(),
+            System.nanoTime() + requestNanos,
+            verdict instanceof Admission.Admitted admitted ? admitted.user() : null);
     c.key = channel.register(selector, 0, c);
     connections.add(c);
     openConnections = connections.size();
-    if (refusal.isPresent()) {
-      respond(c, refusal.get(), true);
+    if (verdict instanceof Admission.Refused refused) {
+      respond(c, refused.line(), true);
     } else {
       updateInterest(c);
     }
@@ -332,7 +340,7 @@ final class SelectorLoop implements Runnable {
     }
     for (Connection c : new ArrayList<>(connections)) {
       if (c.phase != Connection.Phase.ANSWERING && now - c.deadline > 0) {
-        log.debug("control socket: closing a connection idle for {}", options.idleTimeout());
+        log.debug("control socket: closing a connection past its deadline");
         close(c);
       }
     }
@@ -343,6 +351,9 @@ final class SelectorLoop implements Runnable {
       return;
     }
     openConnections = connections.size();
+    if (c.user != null) {
+      admission.release(c.user);
+    }
     c.key.cancel();
     try {
       c.channel.close();

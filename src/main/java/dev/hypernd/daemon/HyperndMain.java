@@ -7,6 +7,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,11 +28,23 @@ public final class HyperndMain implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
-  /** The command line of {@code hypernd}, used by {@link #main} and by tests alike. */
+  /**
+   * The command line of {@code hypernd} for tests: {@code run} leaves the JVM's own signal handling
+   * alone, so that it never keeps a test JVM from being stopped.
+   */
   public static CommandLine commandLine() {
+    return commandLine(() -> DaemonSignals.install((name, handler) -> {}));
+  }
+
+  /**
+   * The command line of {@code hypernd}.
+   *
+   * @param signals the signal handling of {@code run}, asked for once when it starts
+   */
+  static CommandLine commandLine(Supplier<DaemonSignals> signals) {
     CommandLine cmd = new CommandLine(new HyperndMain());
     JobFileLoader loader = JobFiles.loader();
-    cmd.addSubcommand(new RunCommand(loader));
+    cmd.addSubcommand(new RunCommand(loader, signals));
     cmd.addSubcommand(new NextCommand());
     cmd.addSubcommand(new ValidateCommand(loader));
     cmd.addSubcommand(
@@ -49,6 +62,14 @@ public final class HyperndMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    // First of all: until the daemon's handlers are in place, the JVM's own would end the process
+    // on SIGHUP, SIGTERM or SIGINT without a word. Only for run; the short commands keep the usual
+    // meaning of Ctrl-C.
+    Supplier<DaemonSignals> signals = DaemonSignals::install;
+    if (args.length > 0 && args[0].equals("run")) {
+      DaemonSignals installed = DaemonSignals.install();
+      signals = () -> installed;
+    }
     Utf8Output.install();
     if (JournalStream.isStderr(System.getenv())) {
       // What hypernd prints on stderr are errors (an invalid job file at start, a usage error);
@@ -61,7 +82,7 @@ public final class HyperndMain implements Runnable {
               true,
               StandardCharsets.UTF_8));
     }
-    CommandLine cmd = commandLine();
+    CommandLine cmd = commandLine(signals);
     cmd.setOut(Utf8Output.writer(System.out));
     cmd.setErr(Utf8Output.writer(System.err));
     System.exit(cmd.execute(args));

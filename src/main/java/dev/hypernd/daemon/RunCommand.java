@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -128,22 +129,27 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private final JobFileLoader loader;
+  private final Supplier<DaemonSignals> signalHandling;
 
   /**
    * @param loader the same loader {@code validate} uses, so both accept the same files
+   * @param signals the signal handlers, asked for first thing (main installs them even earlier)
    */
-  public RunCommand(JobFileLoader loader) {
+  RunCommand(JobFileLoader loader, Supplier<DaemonSignals> signals) {
     this.loader = Objects.requireNonNull(loader, "loader");
+    this.signalHandling = Objects.requireNonNull(signals, "signals");
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    DaemonSignals signals = signalHandling.get();
     PrintWriter err = spec.commandLine().getErr();
     Optional<String> storeProblem = storeProblem();
     if (storeProblem.isPresent()) {
       err.println("hypernd run: " + storeProblem.get());
       return EXIT_INVALID;
     }
+    signals.reading();
     LoadResult result = loader.load(file);
     if (result instanceof LoadResult.Invalid invalid && invalid.unreadable()) {
       err.println(
@@ -217,7 +223,7 @@ public final class RunCommand implements Callable<Integer> {
               control.close();
             }
           });
-      DaemonSignals signals = DaemonSignals.install(daemon);
+      signals.daemonReady(daemon::reload);
       daemon.start();
       daemon.stop(signals.awaitStop());
       control.close();

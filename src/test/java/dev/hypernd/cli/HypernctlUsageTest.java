@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.control.ControlFixture;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -69,6 +70,21 @@ class HypernctlUsageTest {
         new Hypernctl(Map.of("HYPERND_SOCKET", "/nonexistent.sock"), false, ControlFixture.START);
     assertThat(wrongEnv.run("--socket", f.socket.toString(), "jobs")).isZero();
     assertThat(wrongEnv.run("jobs", "--socket", f.socket.toString())).isZero();
+  }
+
+  @Test
+  void aPathThatIsNotASocketIsNamedForWhatItIs() throws IOException {
+    Path file = Files.writeString(dir.resolve("passwd"), "root:x:0:0::/root:/bin/sh\n");
+
+    assertThat(ctl.run("--socket", file.toString(), "status")).isEqualTo(3);
+    assertThat(ctl.err)
+        .contains("cannot reach hypernd at " + file + ": it is a regular file, not a socket")
+        .contains("--socket PATH or HYPERND_SOCKET")
+        .doesNotContain("permission denied", "not running");
+    assertThat(ctl.run("--socket", dir.toString(), "status")).isEqualTo(3);
+    assertThat(ctl.err)
+        .contains("cannot reach hypernd at " + dir + ": it is a directory, not a socket")
+        .doesNotContain("not running");
   }
 
   @Test

@@ -127,9 +127,10 @@ class AbuseTest {
   }
 
   @Test
-  void anIdleClientIsDroppedAfterTheTimeoutWhileOthersAreServed() throws Exception {
+  void aClientThatSendsNoRequestIsDroppedAfterTheRequestTimeoutWhileOthersAreServed()
+      throws Exception {
     Duration idle = Duration.ofMillis(300);
-    start(ControlServerOptions.defaults().withIdleTimeout(idle));
+    start(ControlServerOptions.defaults().withRequestTimeout(idle));
     try (RawClient silent = new RawClient(f.socket);
         RawClient partial = new RawClient(f.socket)) {
       long connected = System.nanoTime();
@@ -145,6 +146,24 @@ class AbuseTest {
       assertThat(elapsed).isLessThan(Duration.ofSeconds(5).toNanos());
     }
     Eventually.holds(() -> f.server.connectionCount() == 0);
+  }
+
+  @Test
+  void afterItsFirstRequestAClientMayIdleForTheLongerIdleTimeout() throws Exception {
+    start(
+        ControlServerOptions.defaults()
+            .withRequestTimeout(Duration.ofMillis(300))
+            .withIdleTimeout(Duration.ofSeconds(60)));
+    try (RawClient regular = new RawClient(f.socket)) {
+      assertThat(regular.ask("{\"verb\":\"status\"}").path("ok").asBoolean()).isTrue();
+      // A client that says nothing, connected after the answer, measures the request timeout.
+      try (RawClient silent = new RawClient(f.socket)) {
+        assertThat(silent.readLineOrEnd()).isNull();
+      }
+      assertThat(regular.ask("{\"verb\":\"status\"}").path("ok").asBoolean())
+          .as("still open after the request timeout")
+          .isTrue();
+    }
   }
 
   @Test
@@ -193,7 +212,7 @@ class AbuseTest {
 
   @Test
   void connectionsOverTheLimitAreToldTheDaemonIsBusy() throws IOException {
-    start(ControlServerOptions.defaults().withMaxConnections(3));
+    start(ControlServerOptions.defaults().withMaxConnections(3, 1));
     List<RawClient> held = new ArrayList<>();
     try {
       for (int i = 0; i < 3; i++) {

@@ -72,7 +72,7 @@ class ServerLifecycleTest {
   void aRegularFileAtThePathIsNotReplaced() throws IOException {
     Files.writeString(dir.resolve("hypernd.sock"), "precious");
     ControlFixture f = new ControlFixture(dir);
-    assertThatThrownBy(f::start).hasMessageContaining("is not a socket");
+    assertThatThrownBy(f::start).hasMessageContaining("is a regular file, not a socket");
     f.close();
     assertThat(dir.resolve("hypernd.sock")).hasContent("precious");
   }

@@ -40,7 +40,7 @@ class RunCommandTest {
 
     assertThat(err.toString())
         .contains(
-            file + ":3:15: jobs[0] (x).interval: expected a duration greater than zero",
+            file + ":3:15: jobs[0] (x).interval: an interval must be at least 100ms, found 0s",
             file + ":5:5: jobs[0] (x).retri: unknown key \"retri\"; did you mean \"retry\"?",
             "nothing was started");
     assertThat(out.toString()).isEmpty();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +95,40 @@ final class DaemonProcess implements AutoCloseable {
 
   static DaemonProcess start(Path jobFile, String... args) throws IOException {
     return start(jobFile, List.of(), Map.of(), args);
+  }
+
+  /**
+   * {@code hypernd ARGS...} in a child JVM, such as {@code validate FILE}, run to its end; fails if
+   * it takes longer than {@code limit}.
+   */
+  static Ctl.Run runToEnd(Duration limit, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(FAST_START);
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "dev.hypernd.daemon.HyperndMain"));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("hypernd", ".out");
+    Path err = Files.createTempFile("hypernd", ".err");
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("hypernd " + String.join(" ", args) + " ran longer than " + limit);
+      }
+      return new Ctl.Run(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
   }
 
   long pid() {

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The Debian tools the packaging tests run (mandoc, dpkg-deb, lintian, ...). A tool that is not
  * installed skips its test with a message on stderr on a developer's machine, and fails it in CI
- * ({@code CI=true}), where {@code .ci/run} installs them.
+ * ({@code CI=true}), where {@code .ci/run} installs them. Tests outside packaging use it too, for
+ * tools and for root.
  */
 public final class Tools {
   /** What a finished process printed, stdout and stderr together, and its exit status. */
-  record Run(int exitCode, String output) {}
+  public record Run(int exitCode, String output) {}
 
   private Tools() {}
 
@@ -56,7 +57,7 @@ public final class Tools {
    * What a test needs is missing: fails in CI ({@code CI=true}), saying {@code inCi}; elsewhere
    * skips the test with {@code message} on stderr.
    */
-  static void unavailable(String message, String inCi) {
+  public static void unavailable(String message, String inCi) {
     if ("true".equals(System.getenv("CI"))) {
       fail(message + "; " + inCi);
     }
@@ -65,7 +66,7 @@ public final class Tools {
   }
 
   /** Runs {@code command} in {@code dir} with {@code env} added, for at most 120 s. */
-  static Run run(List<String> command, Path dir, Map<String, String> env) {
+  public static Run run(List<String> command, Path dir, Map<String, String> env) {
     return run(command, dir, env, Duration.ofSeconds(120));
   }
 

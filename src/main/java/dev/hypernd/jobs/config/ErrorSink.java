@@ -27,6 +27,11 @@ final class ErrorSink {
     errors.add(new ConfigError(file, line, column, keyPath, message));
   }
 
+  /** At a 1-based line and column; line 0 and column 0 for a file that could not be read. */
+  void add(int line, int column, String keyPath, String message) {
+    errors.add(new ConfigError(file, line, column, keyPath, message));
+  }
+
   int count() {
     return errors.size();
   }

@@ -1,11 +1,5 @@
 package dev.hypernd.jobs.config;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,16 +41,15 @@ public final class JobFileLoader {
     return new JobDirectory(this).load(path);
   }
 
-  /** Reads {@code file} as UTF-8 and validates it; an unreadable file is an error at line 0. */
+  /**
+   * Reads {@code file} as UTF-8 and validates it. A file that cannot be read, is not a regular file
+   * or is larger than the limit is one error at line 0.
+   */
   LoadResult loadFile(Path file, Map<String, Cursor> names) {
-    String yaml;
-    try {
-      yaml = Files.readString(file);
-    } catch (IOException e) {
-      return new LoadResult.Invalid(
-          List.of(new ConfigError(file, 0, 0, "", "cannot read the job file: " + reason(e))));
-    }
-    return parse(file, yaml, names);
+    ErrorSink errors = new ErrorSink(file);
+    return JobFileText.read(file, errors)
+        .map(yaml -> parse(file, yaml, names))
+        .orElseGet(() -> new LoadResult.Invalid(errors.errors()));
   }
 
   /**
@@ -73,8 +66,10 @@ public final class JobFileLoader {
   LoadResult parse(Path source, String yaml, Map<String, Cursor> names) {
     ErrorSink errors = new ErrorSink(source);
     Optional<JobFile> jobFile =
-        YamlDocument.compose(yaml, errors)
-            .flatMap(root -> read(source, Cursor.root(root, errors), names));
+        JobFileText.checkLines(yaml, errors)
+            ? YamlDocument.compose(yaml, errors)
+                .flatMap(root -> read(source, Cursor.root(root, errors), names))
+            : Optional.empty();
     if (errors.count() > 0 || jobFile.isEmpty()) {
       return new LoadResult.Invalid(errors.errors());
     }
@@ -168,22 +163,5 @@ public final class JobFileLoader {
                   + first.line()
                   + " has the same name");
     }
-  }
-
-  /** The operating system's words, which users can look up. */
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "No such file or directory";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "Permission denied";
-    }
-    if (e instanceof FileSystemException fse && fse.getReason() != null) {
-      return fse.getReason();
-    }
-    if (e instanceof CharacterCodingException) {
-      return "not UTF-8 text";
-    }
-    return e.getMessage();
   }
 }

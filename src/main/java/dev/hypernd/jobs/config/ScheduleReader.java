@@ -4,10 +4,19 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads a job's one schedule and the keys that only make sense with some schedules. */
 final class ScheduleReader {
   static final List<String> KEYS = List.of("interval", "cron", "once");
+
+  /**
+   * The shortest interval. Each fire starts a process or a task and writes its events; more often
+   * than ten times a second, a job keeps a core busy doing that (1ms did), and a loop inside one
+   * long-running job does the work better.
+   */
+  static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+
   private static final List<String> ONCE_KEYS = List.of("at_start", "delay");
 
   private final CronCheck cronCheck;
@@ -44,7 +53,21 @@ final class ScheduleReader {
 
   private static Optional<Schedule> interval(Cursor value, Fields job) {
     Optional<Boolean> atStart = job.get("at_start").flatMap(Cursor::bool);
-    return Values.positiveDuration(value)
+    return value
+        .duration()
+        .filter(
+            every -> {
+              if (every.compareTo(MIN_INTERVAL) >= 0) {
+                return true;
+              }
+              value.error(
+                  "an interval must be at least "
+                      + MIN_INTERVAL.toMillis()
+                      + "ms, found "
+                      + ((ScalarNode) value.node()).getValue()
+                      + " (run a loop inside one job for anything more frequent)");
+              return false;
+            })
         .map(every -> new IntervalSchedule(every, atStart.orElse(false)));
   }
 

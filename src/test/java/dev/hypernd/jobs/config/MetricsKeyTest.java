@@ -57,8 +57,8 @@ class MetricsKeyTest {
             "/etc/hypernd/jobs.yaml:2:11: metrics.listen: expected HOST:PORT such as"
                 + " 127.0.0.1:9464, localhost:9464 or \"[::1]:9464\" (port 0 to 65535), found"
                 + " \"127.0.0.1\"",
-            "/etc/hypernd/jobs.yaml:4:25: jobs[0] (a).interval: expected a duration greater than"
-                + " zero, found \"0s\"");
+            "/etc/hypernd/jobs.yaml:4:25: jobs[0] (a).interval: an interval must be at least"
+                + " 100ms, found 0s (run a loop inside one job for anything more frequent)");
   }
 
   @Test
