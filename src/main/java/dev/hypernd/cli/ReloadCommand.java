@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "reload",
@@ -11,6 +12,13 @@ import picocli.CommandLine.Command;
         "Make the daemon read its job file again (as SIGHUP does). If the new file is invalid its"
             + " errors are printed, the old jobs keep running, and the exit code is 1.")
 final class ReloadCommand extends BaseCommand {
+  @Option(
+      names = {"-q", "--quiet"},
+      description =
+          "Print nothing when the file was applied (the unit's ExecReload uses this: the daemon's"
+              + " config.loaded event already says so); a rejection is still printed.")
+  boolean quiet;
+
   @Override
   Map<String, Object> request() {
     return Map.of("verb", "reload");
@@ -25,6 +33,9 @@ final class ReloadCommand extends BaseCommand {
   @Override
   void print(JsonNode data, Printer p) {
     if (data.path("accepted").asBoolean()) {
+      if (quiet) {
+        return;
+      }
       String summary = data.path("summary").asText();
       p.line("reloaded" + (summary.isEmpty() ? "" : ": " + summary));
       return;

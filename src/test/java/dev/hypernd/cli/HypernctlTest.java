@@ -275,6 +275,18 @@ class HypernctlTest {
     assertThat(ctl.run("reload", "--json")).isEqualTo(1);
   }
 
+  /** What the unit's ExecReload runs: silent on success, the errors and exit 1 on rejection. */
+  @Test
+  void quietReloadPrintsNothingWhenAppliedAndTheErrorsWhenRejected() {
+    assertThat(ctl.run("reload", "--quiet")).isZero();
+    assertThat(ctl.out).isEmpty();
+    assertThat(ctl.err).isEmpty();
+    f.nextReload.set(
+        ReloadOutcome.rejected(ControlFixture.START, List.of("a.yaml:1:1 first", "a.yaml:2:1 b")));
+    assertThat(ctl.run("reload", "-q")).isEqualTo(1);
+    assertThat(ctl.out).contains("rejected", "  a.yaml:1:1 first", "  a.yaml:2:1 b");
+  }
+
   @Test
   void pauseAndResume() {
     assertThat(ctl.run("pause", "heartbeat")).isZero();
