@@ -2,14 +2,13 @@ package dev.hypernd.cli;
 
 import dev.hypernd.control.Utf8Output;
 import java.util.Objects;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
  * Entry point of {@code hypernctl}. Kept light: no static state, no JSON or engine classes until a
- * verb runs, so that {@code --help} and completion start quickly.
+ * verb runs, so that {@code --help} and completion ({@link CompleteCommand}) start quickly.
  */
 @Command(
     name = "hypernctl",
@@ -30,7 +29,7 @@ import picocli.CommandLine.Mixin;
       ResumeCommand.class,
       WaitCommand.class,
       LogsCommand.class,
-      AutoComplete.GenerateCompletion.class
+      CompleteCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -74,8 +73,6 @@ public final class HypernctlMain implements Runnable {
     CommandLine cmd = new CommandLine(new HypernctlMain(context));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(new ExitCodeHandler());
-    // Hidden: prints the bash/zsh completion script, as packaging/completion/ ships it.
-    cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
     return cmd;
   }
 

@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The Debian package's install test. It builds the package with {@code packaging/build-deb.sh} from
- * the jar that {@code package} made (so it runs in {@code integration-test}, under failsafe),
- * unpacks it with {@code dpkg-deb -x} into a throw-away root and checks what an installation would
- * get: the control data, every file with its mode, launchers that run the unpacked jar, a default
- * job file that validates, man pages that render, completions, lintian's verdict, and the
- * maintainer scripts run against stub commands.
+ * The Debian package's install test. It builds the package with {@code packaging/build-deb.sh}
+ * (dpkg-buildpackage and debhelper on {@code debian/}) from the jar that {@code package} made (so
+ * it runs in {@code integration-test}, under failsafe), unpacks it with {@code dpkg-deb -x} into a
+ * throw-away root and checks what an installation would get: the control data, every file with its
+ * mode, native code for this architecture only, launchers that run the unpacked jar, a default job
+ * file that validates, man pages that render, completions, lintian's verdict, and the maintainer
+ * scripts run against stub commands.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DebPackageIT {
@@ -51,6 +52,9 @@ class DebPackageIT {
               Map.entry("lib/systemd/system/hypernd.service", "-rw-r--r--"),
               Map.entry("usr/bin/hypernctl", "-rwxr-xr-x"),
               Map.entry("usr/bin/hypernd", "-rwxr-xr-x"),
+              Map.entry("usr/lib/hypernd/libjunixsocket-native.so", "-rw-r--r--"),
+              Map.entry("usr/lib/hypernd/libsqlitejdbc.so", "-rw-r--r--"),
+              Map.entry("usr/share/bash-completion/completions/hypernd", "-rw-r--r--"),
               Map.entry("usr/share/bash-completion/completions/hypernctl", "-rw-r--r--"),
               Map.entry("usr/share/doc/hypernd/changelog.Debian.gz", "-rw-r--r--"),
               Map.entry("usr/share/doc/hypernd/copyright", "-rw-r--r--"),
@@ -61,7 +65,8 @@ class DebPackageIT {
               Map.entry("usr/share/man/man1/hypernctl.1.gz", "-rw-r--r--"),
               Map.entry("usr/share/man/man5/hypernd.yaml.5.gz", "-rw-r--r--"),
               Map.entry("usr/share/man/man8/hypernd.8.gz", "-rw-r--r--"),
-              Map.entry("usr/share/zsh/vendor-completions/_hypernctl", "-rw-r--r--")));
+              Map.entry("usr/share/zsh/vendor-completions/_hypernctl", "-rw-r--r--"),
+              Map.entry("usr/share/zsh/vendor-completions/_hypernd", "-rw-r--r--")));
 
   private final String version = System.getProperty("hypernd.version", "");
   private Path work;
@@ -74,7 +79,7 @@ class DebPackageIT {
     Path dpkgDeb = Tools.require("dpkg-deb", "dpkg");
     assertThat(version).as("the hypernd.version system property (set by the pom)").isNotEmpty();
     work = Files.createTempDirectory("hypernd-deb");
-    deb = DebBuild.into(work.resolve("out"));
+    deb = DebBuild.first();
     root = work.resolve("root");
     control = work.resolve("control");
     Tools.ok(List.of(dpkgDeb.toString(), "-x", deb.toString(), root.toString()));
@@ -93,17 +98,53 @@ class DebPackageIT {
   }
 
   @Test
-  void controlDataNamesTheVersionTheRuntimeAndNoArchitecture() {
+  void controlDataNamesTheVersionTheRuntimeAndThisArchitecture() {
     String debVersion = version.toLowerCase(Locale.ROOT).replace('-', '~') + "-1";
+    String architecture = DebBuild.architecture();
     Map<String, String> fields = fields(Tools.ok(List.of("dpkg-deb", "-f", deb.toString())));
     assertThat(fields)
         .containsEntry("Package", "hypernd")
         .containsEntry("Version", debVersion)
-        .containsEntry("Architecture", "all")
+        .containsEntry("Architecture", architecture)
         .containsEntry("Section", "admin")
         .containsKeys("Maintainer", "Installed-Size", "Description");
-    assertThat(fields.get("Depends")).contains(DEPENDS).contains("adduser");
-    assertThat(deb.getFileName()).hasToString("hypernd_" + debVersion + "_all.deb");
+    // libc6 comes from dpkg-shlibdeps, for the two native libraries.
+    assertThat(fields.get("Depends")).contains(DEPENDS).contains("adduser").contains("libc6");
+    assertThat(deb.getFileName())
+        .hasToString("hypernd_" + debVersion + "_" + architecture + ".deb");
+  }
+
+  /**
+   * The jar has no native code of any platform; the two libraries that need some have this
+   * architecture's only, in the package's own directory, which the launcher points them at.
+   */
+  @Test
+  void nativeCodeIsThisArchitecturesOnlyAndOutsideTheJar() throws IOException {
+    List<String> entries = Tools.ok(List.of("unzip", "-Z1", jar())).lines().toList();
+    assertThat(entries)
+        .contains("org/sqlite/core/NativeDB.class", "org/newsclub/net/unix/AFUNIXSocket.class")
+        .noneMatch(e -> e.matches(".*\\.(so|dll|dylib|jnilib|a)$"));
+    long packaged = Files.size(Path.of(jar()));
+    long built = Files.size(DebBuild.JAR);
+    System.out.printf("hypernd.jar: %d bytes as built, %d in the package%n", built, packaged);
+    assertThat(packaged).as("the jar without every platform's libraries").isLessThan(built / 2);
+
+    int machine =
+        switch (DebBuild.architecture()) {
+          case "amd64" -> 62; // EM_X86_64
+          case "arm64" -> 183; // EM_AARCH64
+          default -> throw new AssertionError("debian/control builds for amd64 and arm64 only");
+        };
+    for (String library : List.of("libsqlitejdbc.so", "libjunixsocket-native.so")) {
+      byte[] elf = Files.readAllBytes(root.resolve("usr/lib/hypernd").resolve(library));
+      assertThat(new String(elf, 1, 3, StandardCharsets.US_ASCII)).as(library).isEqualTo("ELF");
+      assertThat((elf[18] & 0xff) | (elf[19] & 0xff) << 8).as(library).isEqualTo(machine);
+    }
+    String launcher = Files.readString(root.resolve("usr/bin/hypernd"));
+    assertThat(launcher)
+        .contains("lib=${HYPERND_LIB:-/usr/lib/hypernd}")
+        .contains("-Dorg.sqlite.lib.path=\"$lib\"")
+        .contains("-Dorg.newsclub.net.unix.library.override=\"$lib/libjunixsocket-native.so\"");
   }
 
   @Test
@@ -169,7 +210,7 @@ class DebPackageIT {
 
   @Test
   void launchersRunTheUnpackedJarWithTheChosenJava() {
-    Map<String, String> env = Map.of("HYPERND_JAR", jar(), "JAVA", JAVA);
+    Map<String, String> env = Map.of("HYPERND_JAR", jar(), "HYPERND_LIB", lib(), "JAVA", JAVA);
     assertThat(launch("hypernd", env, "--version").strip()).isEqualTo("hypernd " + version);
     assertThat(launch("hypernctl", env, "--version").strip()).isEqualTo("hypernctl " + version);
     assertThat(launch("hypernctl", env, "--help")).contains("Usage: hypernctl").contains("submit");
@@ -243,30 +284,32 @@ class DebPackageIT {
 
   @Test
   void completionsAreInstalledForBashAndZsh() throws IOException {
-    Path bash = root.resolve("usr/share/bash-completion/completions/hypernctl");
-    String shipped = Files.readString(Path.of("packaging/completion/hypernctl.bash"));
-    assertThat(Files.readString(bash))
-        .doesNotStartWith("#!")
-        .isEqualTo(shipped.substring(shipped.indexOf('\n') + 1));
-    Tools.ok(List.of("bash", "-n", bash.toString()));
-    Path zsh = root.resolve("usr/share/zsh/vendor-completions/_hypernctl");
-    assertThat(Files.readString(zsh))
-        .startsWith("#compdef hypernctl\n")
-        .contains(Files.readString(Path.of("packaging/completion/hypernctl.zsh")));
     Optional<Path> zshell = Tools.find("zsh");
-    if (zshell.isPresent()) {
-      Tools.ok(List.of(zshell.get().toString(), "-n", zsh.toString()));
-    } else {
-      System.err.println("NOTE: zsh is not installed; the zsh completion's syntax is unchecked");
+    for (String program : List.of("hypernctl", "hypernd")) {
+      Path bash = root.resolve("usr/share/bash-completion/completions").resolve(program);
+      assertThat(bash)
+          .hasSameTextualContentAs(Path.of("packaging/completion/bash").resolve(program));
+      assertThat(Files.readString(bash)).doesNotStartWith("#!");
+      Tools.ok(List.of("bash", "-n", bash.toString()));
+      Path zsh = root.resolve("usr/share/zsh/vendor-completions").resolve("_" + program);
+      assertThat(zsh)
+          .hasSameTextualContentAs(Path.of("packaging/completion/zsh").resolve("_" + program));
+      assertThat(Files.readString(zsh)).startsWith("#compdef " + program + "\n");
+      if (zshell.isPresent()) {
+        Tools.ok(List.of(zshell.get().toString(), "-n", zsh.toString()));
+      } else {
+        System.err.println("NOTE: zsh is not installed; the zsh completion's syntax is unchecked");
+      }
     }
   }
 
   @Test
-  void lintianReportsNoErrors() {
+  void lintianReportsNoErrorsAndNoWarnings() {
     Path lintian = Tools.require("lintian", "lintian");
-    Tools.Run run = Tools.run(List.of(lintian.toString(), "--fail-on", "error", deb.toString()));
+    Tools.Run run =
+        Tools.run(List.of(lintian.toString(), "--fail-on", "error,warning", deb.toString()));
     System.out.println("lintian " + deb.getFileName() + ":\n" + run.output());
-    assertThat(run.output()).doesNotContainPattern("(?m)^E: ");
+    assertThat(run.output()).doesNotContainPattern("(?m)^[EW]: ");
     assertThat(run.exitCode()).as(run.output()).isZero();
   }
 
@@ -403,6 +446,10 @@ class DebPackageIT {
 
   private String jar() {
     return root.resolve("usr/share/hypernd/hypernd.jar").toString();
+  }
+
+  private String lib() {
+    return root.resolve("usr/lib/hypernd").toString();
   }
 
   /** Runs an unpacked launcher; it must exit 0. */

@@ -51,7 +51,7 @@ class SystemdInstallIT {
       Map.of(
           // The build ran on the host (DebBuild, as -Pdeb does); the package is in ./target.
           "mvn -B -Pdeb -DskipTests package",
-          "ls ./target/hypernd_*_all.deb",
+          "ls ./target/deb/hypernd_*.deb",
           // The operator's edit: the test's jobs appended to the packaged job file.
           "sudoedit /etc/hypernd/jobs.yaml",
           "sudo tee -a /etc/hypernd/jobs.yaml <" + FILES + "jobs.yaml >/dev/null");
@@ -63,9 +63,9 @@ class SystemdInstallIT {
   @BeforeAll
   void bootAndRunTheSteps() throws IOException {
     machine = DebianMachine.create(WORK.resolve("machine"));
-    Path deb = DebBuild.into(WORK.resolve("deb"));
-    machine.copy(deb, CLONE + "target/" + deb.getFileName());
-    Path upgrade = DebBuild.into(WORK.resolve("deb-upgrade"), 2);
+    Path deb = DebBuild.first();
+    machine.copy(deb, CLONE + "target/deb/" + deb.getFileName());
+    Path upgrade = DebBuild.revision(2);
     machine.copy(upgrade, CLONE + "upgrade/" + upgrade.getFileName());
     machine.write(IT + "lib.sh", resource("lib.sh"), "rw-r--r--");
     machine.write(IT + "checks.sh", resource("checks.sh"), "rw-r--r--");
@@ -108,7 +108,7 @@ class SystemdInstallIT {
     assertThat(readme)
         .as("README.md's Install section")
         .contains(
-            "sudo apt install ./target/hypernd_*_all.deb",
+            "sudo apt install ./target/deb/hypernd_*.deb",
             "sudo systemctl enable --now hypernd",
             "sudo hypernctl status");
     for (int i = 0; i < readme.size(); i++) {

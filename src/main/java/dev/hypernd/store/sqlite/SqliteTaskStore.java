@@ -82,6 +82,7 @@ public final class SqliteTaskStore implements TaskStore {
 
   static SqliteTaskStore open(Path file, StoreOptions options) {
     Objects.requireNonNull(file, "file");
+    SqliteNative.load();
     return new SqliteTaskStore(StateFile.open(file, options.idBlock()), options);
   }
 

@@ -57,7 +57,7 @@ step watchdog 'sleep 12; echo "main_pid_before=$(cat /root/it/main-pid)";
 # edited job file stays without a question (the shipped one did not change), the state stays,
 # and hypernctl's class-data archive is rebuilt.
 step upgrade 'echo "main_pid_before=$(unit_property MainPID)" &&
-  apt-get install -y -q ./upgrade/hypernd_*_all.deb >/dev/null &&
+  apt-get install -y -q ./upgrade/hypernd_*.deb >/dev/null &&
   echo "version=$(dpkg-query -W -f "\${Version}" hypernd)" &&
   echo "main_pid_after=$(unit_property MainPID)" && echo "state=$(unit_property ActiveState)" &&
   if grep -q "name: probe" /etc/hypernd/jobs.yaml; then echo jobs_file_kept=yes; fi &&
