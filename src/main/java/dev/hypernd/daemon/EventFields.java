@@ -2,8 +2,10 @@ package dev.hypernd.daemon;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.logstash.logback.marker.MapEntriesAppendingMarker;
+import org.slf4j.Marker;
 
 /**
  * The fields of one structured event, attached to its log call. The JSON encoder writes them as
@@ -25,5 +27,17 @@ final class EventFields extends MapEntriesAppendingMarker {
 
   Map<String, Object> fields() {
     return fields;
+  }
+
+  /** The event fields among a log call's markers, or {@code null} for a plain log line. */
+  static EventFields in(List<Marker> markers) {
+    if (markers != null) {
+      for (Marker marker : markers) {
+        if (marker instanceof EventFields fields) {
+          return fields;
+        }
+      }
+    }
+    return null;
   }
 }

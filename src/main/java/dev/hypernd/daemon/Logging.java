@@ -7,11 +7,13 @@ import ch.qos.logback.core.Context;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import dev.hypernd.daemon.journal.JournalSocket;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Optional;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,16 @@ final class Logging {
    *     priority, which journald strips and records
    */
   static void configure(LogFormat format, OutputStream out, boolean journal) {
+    configure(format, out, journal, Optional.empty());
+  }
+
+  /**
+   * As {@link #configure(LogFormat, OutputStream, boolean)}, but with {@code nativeJournal} present
+   * every event goes there, with its fields ({@link JournalAppender}), and {@code out} is only the
+   * fallback for events the journal does not take.
+   */
+  static void configure(
+      LogFormat format, OutputStream out, boolean journal, Optional<JournalSocket> nativeJournal) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     Encoder<ILoggingEvent> encoder = format == LogFormat.JSON ? json(context) : text(context);
@@ -51,7 +63,15 @@ final class Logging {
     appender.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
-    root.addAppender(appender);
+    if (nativeJournal.isPresent()) {
+      JournalAppender fields = new JournalAppender(nativeJournal.get(), appender);
+      fields.setContext(context);
+      fields.setName("journal");
+      fields.start();
+      root.addAppender(fields);
+    } else {
+      root.addAppender(appender);
+    }
   }
 
   /** Flushes and releases the appender; call last, at exit. */

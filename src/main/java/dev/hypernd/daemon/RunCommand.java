@@ -3,6 +3,7 @@ package dev.hypernd.daemon;
 import dev.hypernd.control.ControlServer;
 import dev.hypernd.control.SocketInUseException;
 import dev.hypernd.control.SocketPaths;
+import dev.hypernd.daemon.journal.JournalSocket;
 import dev.hypernd.daemon.metrics.ConfiguredMetricsEndpoint;
 import dev.hypernd.daemon.metrics.HyperndMetrics;
 import dev.hypernd.daemon.systemd.SystemdNotifications;
@@ -183,10 +184,12 @@ public final class RunCommand implements Callable<Integer> {
       return EXIT_FAILED;
     }
     Path socketPath = SocketPaths.resolve(Optional.ofNullable(socket), System.getenv());
+    boolean journal = JournalStream.isStdout(System.getenv());
     Logging.configure(
         logFormat != null ? logFormat : LogFormat.byDefault(Terminal.isStdout()),
         System.out,
-        JournalStream.isStdout(System.getenv()));
+        journal,
+        journal ? nativeJournal() : Optional.empty());
     try {
       DaemonSettings settings = new DaemonSettings(file, grace, storeName, Optional.of(socketPath));
       EventLog events = new EventLog();
@@ -253,6 +256,26 @@ public final class RunCommand implements Callable<Integer> {
     log.error("hypernd cannot start: {}", why);
     spec.commandLine().getErr().println("hypernd run: " + why);
     return EXIT_FAILED;
+  }
+
+  /**
+   * journald's native socket, for events with fields, when standard output is the journal; empty
+   * (and the events go to standard output, each line with its priority) when it cannot be used.
+   */
+  private Optional<JournalSocket> nativeJournal() {
+    try {
+      return JournalSocket.open(JournalSocket.SYSTEM);
+    } catch (IOException | RuntimeException | LinkageError e) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "hypernd run: cannot use the journal's socket "
+                  + JournalSocket.SYSTEM
+                  + " ("
+                  + e
+                  + "); events go to standard output without their fields");
+      return Optional.empty();
+    }
   }
 
   /** {@code --metrics-listen}, or {@code HYPERND_METRICS_LISTEN} through its default. */

@@ -8,7 +8,6 @@ import ch.qos.logback.core.LayoutBase;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -39,7 +38,7 @@ final class TextLayout extends LayoutBase<ILoggingEvent> {
 
   @Override
   public String doLayout(ILoggingEvent event) {
-    EventFields fields = eventFields(event.getMarkerList());
+    EventFields fields = EventFields.in(event.getMarkerList());
     String text;
     if (fields != null) {
       text = words.describe(fields.fields(), event.getInstant());
@@ -74,17 +73,6 @@ final class TextLayout extends LayoutBase<ILoggingEvent> {
       }
     }
     return text.toString();
-  }
-
-  private static EventFields eventFields(List<Marker> markers) {
-    if (markers != null) {
-      for (Marker marker : markers) {
-        if (marker instanceof EventFields fields) {
-          return fields;
-        }
-      }
-    }
-    return null;
   }
 
   /** Bare when the value is one word; else in double quotes with {@code \\ " \n} escaped. */
