@@ -122,7 +122,7 @@ class SystemdInstallIT {
     String status = readmeStep("sudo hypernctl status").output();
     assertThat(status).contains("/etc/hypernd/jobs.yaml", "heartbeat", "probe", "sleeper");
     assertThat(readmeStep("sudo journalctl -u hypernd").output())
-        .contains("\"event\":\"config.loaded\"", "\"event\":\"daemon.started\"");
+        .contains("config.loaded /etc/hypernd/jobs.yaml: 3 jobs", "daemon.started hypernd ");
   }
 
   @Test
@@ -138,6 +138,17 @@ class SystemdInstallIT {
         .containsEntry("KillMode", "mixed")
         .containsEntry("NRestarts", "0");
     assertThat(unit.get("StatusText")).matches("3 jobs, 0 running, 0 pending(, .*)?");
+  }
+
+  /** systemd-analyze security, under the systemd that runs the unit: 3.5 or lower. */
+  @Test
+  void theSandboxScoresAtMost3Point5() {
+    String security = step("security").output();
+    java.util.regex.Matcher overall =
+        java.util.regex.Pattern.compile("Overall exposure level for hypernd.service: ([0-9.]+)")
+            .matcher(security);
+    assertThat(overall.find()).as(security).isTrue();
+    assertThat(Double.parseDouble(overall.group(1))).as(security).isLessThanOrEqualTo(3.5);
   }
 
   @Test
@@ -189,14 +200,22 @@ class SystemdInstallIT {
   void reloadAppliesAValidFileAndKeepsTheJobsOnAnInvalidOne() {
     Transcript.Step valid = step("reload-valid");
     assertThat(valid.status()).as(valid.output()).isZero();
-    assertThat(valid.output()).contains("every 30s", "last reload ok");
+    // Synchronous: the change is applied when systemctl reload returns.
+    assertThat(valid.output()).contains("every 30s", "1 changed", "last reload ok");
+    System.out.println("systemctl reload: " + properties(valid.output()).get("reload_ms") + " ms");
     assertThat(step("metrics-key").output())
         .startsWith("HTTP/1.1 200")
         .contains("hypernd_config_last_reload_success 1.0");
 
-    Transcript.Step invalid = step("reload-invalid");
-    assertThat(invalid.status()).as(invalid.output()).isZero();
-    assertThat(invalid.output()).contains("last reload rejected", "\nactive\n", "every 30s");
+    Map<String, String> invalid = properties(step("reload-invalid").output());
+    assertThat(invalid.get("reload_exit")).as(step("reload-invalid").output()).isNotEqualTo("0");
+    assertThat(invalid)
+        .as(step("reload-invalid").output())
+        .containsEntry("state", "active")
+        .containsEntry("submit_after", "ok");
+    assertThat(invalid.get("status_text")).contains("last reload rejected");
+    // The old jobs, with the interval of the last valid file, still scheduled.
+    assertThat(step("reload-invalid").output()).containsPattern("heartbeat +every 30s");
 
     String told = step("reload-invalid-hypernctl").output();
     assertThat(told).contains("exit=1").containsPattern("jobs\\.yaml:\\d+:\\d+: .*interval");
@@ -225,6 +244,27 @@ class SystemdInstallIT {
     Map<String, String> watchdog = properties(step("watchdog").output());
     assertThat(watchdog.get("main_pid_after")).isEqualTo(watchdog.get("main_pid_before"));
     assertThat(watchdog).containsEntry("restarts", "0").containsEntry("state", "active");
+  }
+
+  /**
+   * A host whose /tmp is noexec: the service starts, its native libraries are the package's, and
+   * nothing of it is mapped from or extracted to /tmp.
+   */
+  @Test
+  void withNoExecTmpTheServiceStartsOnThePackagesNativeLibraries() {
+    Transcript.Step noexec = step("noexec-tmp");
+    Map<String, String> seen = properties(noexec.output());
+    assertThat(seen)
+        .as(noexec.output())
+        .containsEntry("restart", "0")
+        .containsEntry("state", "active")
+        .containsEntry("tmp_mapped", "0")
+        .containsEntry("tmp_libraries", "0")
+        .containsEntry("probe", "ok");
+    assertThat(seen.get("noexec")).contains("/tmp");
+    assertThat(seen.get("natives").split(" "))
+        .containsExactlyInAnyOrder(
+            "/usr/lib/hypernd/libjunixsocket-native.so", "/usr/lib/hypernd/libsqlitejdbc.so");
   }
 
   @Test
@@ -261,17 +301,9 @@ class SystemdInstallIT {
   }
 
   @Test
-  void journalHoldsEveryDaemonEventAsJson() throws IOException {
-    List<JsonNode> events = new ArrayList<>();
-    for (String line : step("journal").output().lines().toList()) {
-      if (line.startsWith("{")) {
-        JsonNode node = JSON.readTree(line);
-        if (node.has("event")) {
-          events.add(node);
-        }
-      }
-    }
-    List<String> names = events.stream().map(e -> e.path("event").asText()).toList();
+  void journalHoldsEveryDaemonEventWithItsFields() throws IOException {
+    List<JsonNode> events = entries(step("journal"));
+    List<String> names = events.stream().map(e -> e.path("EVENT").asText()).toList();
     assertThat(names)
         .containsSubsequence(
             "config.loaded",
@@ -286,28 +318,65 @@ class SystemdInstallIT {
             "daemon.stopping",
             "task.failed",
             "daemon.stopped");
+    for (JsonNode event : events) {
+      assertThat(event.path("SYSLOG_IDENTIFIER").asText()).isEqualTo("hypernd");
+      assertThat(event.path("MESSAGE").asText())
+          .startsWith(event.path("EVENT").asText())
+          .doesNotContain("\n")
+          .hasSizeLessThanOrEqualTo(300);
+      if (event.path("EVENT").asText().startsWith("task.")) {
+        assertThat(event.has("JOB") && event.has("TASK_ID") && event.has("ATTEMPT"))
+            .as(event.toString())
+            .isTrue();
+      }
+    }
     JsonNode lastStop =
         events.stream()
-            .filter(e -> e.path("event").asText().equals("daemon.stopped"))
+            .filter(e -> e.path("EVENT").asText().equals("daemon.stopped"))
             .reduce((first, second) -> second)
             .orElseThrow();
-    assertThat(lastStop.path("killed").asInt()).isEqualTo(1);
+    assertThat(lastStop.path("KILLED").asText()).isEqualTo("1");
+    // Every event went through the native protocol: none fell back to a JSON line on stdout.
+    assertThat(step("journal-text").output().lines())
+        .noneMatch(line -> line.startsWith("<") || line.startsWith("{\"@timestamp\""));
   }
 
   @Test
-  void journalRecordsEachLinesPriorityAndShowsOnlyWarningsAndErrorsWithDashP() throws IOException {
-    assertThat(step("journal").output().lines()).noneMatch(line -> line.startsWith("<"));
-    List<JsonNode> warnings = new ArrayList<>();
-    for (String line : step("journal-warnings").output().lines().toList()) {
-      assertThat(line).as("journald strips the priority prefix").doesNotStartWith("<");
-      if (line.startsWith("{")) {
-        warnings.add(JSON.readTree(line));
-      }
-    }
+  void journalctlFindsOneJobsEventsByItsField() throws IOException {
+    List<JsonNode> sleeper = entries(step("journal-job"));
+    assertThat(sleeper)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.path("JOB").asText()).isEqualTo("sleeper"));
+    assertThat(sleeper.stream().map(e -> e.path("EVENT").asText()))
+        .containsSubsequence("task.started", "task.failed");
+    List<JsonNode> warnings = entries(step("journal-job-warnings"));
+    assertThat(warnings.stream().map(e -> e.path("EVENT").asText())).containsExactly("task.failed");
+    assertThat(warnings.get(0).path("PRIORITY").asText()).isEqualTo("3");
+  }
+
+  @Test
+  void journalShowsOnlyWarningsAndErrorsWithDashP() throws IOException {
+    List<JsonNode> warnings = entries(step("journal-warnings"));
     assertThat(warnings)
-        .allSatisfy(w -> assertThat(w.path("level").asText()).isIn("WARN", "ERROR"));
-    assertThat(warnings.stream().map(w -> w.path("event").asText()))
+        .allSatisfy(w -> assertThat(w.path("PRIORITY").asInt()).isLessThanOrEqualTo(4));
+    assertThat(warnings.stream().map(w -> w.path("EVENT").asText()))
         .contains("config.rejected", "task.error", "task.failed");
+  }
+
+  /** A JVM option error is a warning in the journal, and a unit that cannot start gives up. */
+  @Test
+  void aJvmThatCannotStartIsAWarningAndTheUnitGivesUp() {
+    Transcript.Step jvm = step("jvm-option-error");
+    Map<String, String> seen = properties(jvm.output());
+    assertThat(seen)
+        .as(jvm.output())
+        .containsEntry("state", "failed")
+        .containsEntry("result", "start-limit-hit")
+        .containsEntry("starts", "5")
+        .containsEntry("vm_warnings", "5")
+        .containsEntry("fixed", "active");
+    assertThat(Integer.parseInt(seen.get("option_warnings"))).isGreaterThanOrEqualTo(5);
+    assertThat(seen.get("restart")).isNotEqualTo("0");
   }
 
   @Test
@@ -385,6 +454,20 @@ class SystemdInstallIT {
         .as(step.name() + " printed no JSON:\n" + output)
         .isTrue();
     return JSON.readTree(output.substring(start));
+  }
+
+  /** The entries of {@code journalctl -o json} that are hypernd's events (those with EVENT). */
+  private static List<JsonNode> entries(Transcript.Step step) throws IOException {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : step.output().lines().toList()) {
+      if (line.startsWith("{")) {
+        JsonNode entry = JSON.readTree(line);
+        if (entry.has("EVENT")) {
+          events.add(entry);
+        }
+      }
+    }
+    return events;
   }
 
   /** {@code key=value} lines (the probe's, systemctl show's); other lines are ignored. */
