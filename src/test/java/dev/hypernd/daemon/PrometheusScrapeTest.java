@@ -146,14 +146,42 @@ class PrometheusScrapeTest {
     assertThat(m.hasJob("hypernd_last_success_timestamp_seconds", "ok")).isFalse();
   }
 
+  /** What every exporter of a JVM service carries, and which hypernd a target runs. */
+  @Test
+  void theClientsJvmAndProcessMetricsAndTheBuildInfo() throws Exception {
+    ParsedScrape m = ParsedScrape.scrape(url(), Format.OPENMETRICS);
+
+    assertThat(m.value("hypernd_build_info", Map.of("version", Version.current()))).isOne();
+    assertThat(m.type("hypernd_build")).isEqualTo("info");
+    assertThat(m.value("process_cpu_seconds_total", Map.of())).isPositive();
+    assertThat(m.value("process_resident_memory_bytes", Map.of())).isPositive();
+    assertThat(m.value("process_open_fds", Map.of())).isPositive();
+    assertThat(m.value("jvm_memory_used_bytes", Map.of("area", "heap"))).isPositive();
+    assertThat(m.value("jvm_threads_current", Map.of())).isPositive();
+    assertThat(m.samples().stream().map(ParsedScrape.Sample::name))
+        .anyMatch(n -> n.startsWith("jvm_gc_collection_seconds"))
+        .anyMatch(n -> n.startsWith("jvm_classes_"));
+  }
+
+  /** Each job's histogram exists at zero before its first attempt, so rate() sees that one. */
+  @Test
+  void everyJobsHistogramStartsAtZero() throws Exception {
+    ParsedScrape m = ParsedScrape.scrape(url(), Format.PROMETHEUS);
+
+    for (String job : List.of("ok", "flaky", "doomed", "later", "stuck")) {
+      assertThat(m.value("hypernd_task_duration_seconds_count", job)).as(job).isZero();
+    }
+  }
+
   @Test
   void labelsAreJobNamesOnlyNeverCommands() throws Exception {
     runTheSequence();
 
     ParsedScrape m = ParsedScrape.scrape(url(), Format.OPENMETRICS);
 
-    assertThat(m.samples())
-        .allSatisfy(s -> assertThat(s.labels().keySet()).isSubsetOf("job_name", "le"));
+    assertThat(m.samples().stream().filter(s -> s.name().startsWith("hypernd_")).toList())
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.labels().keySet()).isSubsetOf("job_name", "le", "version"));
     assertThat(m.text()).doesNotContain("exit 3");
   }
 
@@ -193,7 +221,7 @@ class PrometheusScrapeTest {
     ParsedScrape m = ParsedScrape.scrape(url(), Format.OPENMETRICS);
     assertThat(m.value("hypernd_tasks_completed_total", "ok")).isZero();
     assertThat(m.value("hypernd_tasks_submitted_total", "ok")).isZero();
-    assertThat(m.hasJob("hypernd_task_duration_seconds_count", "ok")).isFalse();
+    assertThat(m.value("hypernd_task_duration_seconds_count", "ok")).isZero();
     assertThat(m.value("hypernd_last_success_timestamp_seconds", "ok")).isEqualTo(START);
 
     again.scheduler().submit("ok", List.of(), Duration.ZERO);
@@ -212,6 +240,7 @@ class PrometheusScrapeTest {
 
     assertThat(m.value("hypernd_tasks_submitted_total", "added")).isZero();
     assertThat(m.value("hypernd_tasks_failed_total", "added")).isZero();
+    assertThat(m.value("hypernd_task_duration_seconds_count", "added")).isZero();
   }
 
   private static void assertPerJobValues(ParsedScrape m) {

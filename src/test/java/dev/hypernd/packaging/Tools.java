@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * The Debian tools the packaging tests run (mandoc, dpkg-deb, lintian, ...). A tool that is not
  * installed skips its test with a message on stderr on a developer's machine, and fails it in CI
  * ({@code CI=true}), where {@code .ci/run} installs them. Tests outside packaging use it too, for
- * tools and for root.
+ * tools (prometheus, promtool, script) and for root.
  */
 public final class Tools {
   /** What a finished process printed, stdout and stderr together, and its exit status. */
@@ -28,7 +28,7 @@ public final class Tools {
   private Tools() {}
 
   /** The tool's path on the {@code PATH}, if it is installed. */
-  static Optional<Path> find(String name) {
+  public static Optional<Path> find(String name) {
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
@@ -71,7 +71,7 @@ public final class Tools {
   }
 
   /** Runs {@code command} in {@code dir} with {@code env} added, for at most {@code limit}. */
-  static Run run(List<String> command, Path dir, Map<String, String> env, Duration limit) {
+  public static Run run(List<String> command, Path dir, Map<String, String> env, Duration limit) {
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
     builder.directory(dir.toFile()).redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

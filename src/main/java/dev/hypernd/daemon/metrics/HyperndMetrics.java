@@ -1,6 +1,8 @@
 package dev.hypernd.daemon.metrics;
 
 import dev.hypernd.daemon.Daemon;
+import dev.hypernd.daemon.Version;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -16,7 +18,12 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  *   <li>{@code hypernd_last_success_timestamp_seconds{job_name}}
  *   <li>{@code hypernd_config_last_reload_success}, {@code
  *       hypernd_config_last_reload_timestamp_seconds}
+ *   <li>{@code hypernd_build_info{version}}
  * </ul>
+ *
+ * and the Prometheus Java client's own instrumentation of the JVM and the process: {@code jvm_*}
+ * (heap and pools, garbage collection, threads, classes, compilation, buffers) and {@code
+ * process_*} (CPU seconds, resident memory, open file descriptors, start time).
  */
 public final class HyperndMetrics {
   private HyperndMetrics() {}
@@ -37,6 +44,8 @@ public final class HyperndMetrics {
     daemon.scheduler().monitor().onEvent(events);
     daemon.addListener(events);
     ReloadMetrics.register(() -> daemon.status().lastReload(), registry);
+    BuildInfo.register(Version.current(), registry);
+    JvmMetrics.builder().register(registry);
     return registry;
   }
 }

@@ -21,14 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What only the engine's events tell: the duration of each attempt that ended (completed, or failed
  * whether retried or not; a cancelled attempt has no duration) and the time of each job's last
- * success. A reload that removes a job removes its series.
+ * success. Every job's histogram exists from the start, at zero; a reload that adds a job adds its
+ * series, one that removes a job removes them.
  */
 final class TaskEventMetrics implements TaskEventListener, DaemonListener {
-  /** From 10 ms to 6 h: jobs range from quick checks to nightly batches. */
-  static final double[] DURATION_BUCKETS = {
-    0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600
-  };
-
   private final Histogram durations;
   private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
 
@@ -39,7 +35,7 @@ final class TaskEventMetrics implements TaskEventListener, DaemonListener {
             .help("How long attempts ran, by job: completed and failed attempts.")
             .unit(Unit.SECONDS)
             .labelNames(SchedulerMetrics.JOB_NAME)
-            .classicUpperBounds(DURATION_BUCKETS)
+            .classicUpperBounds(DurationBuckets.bounds())
             .classicOnly()
             .withoutExemplars()
             .register(registry);
@@ -54,9 +50,14 @@ final class TaskEventMetrics implements TaskEventListener, DaemonListener {
         .register(registry);
   }
 
-  /** Takes each current job's last success from the store, so it survives a restart. */
+  /**
+   * Takes each current job's last success from the store, so it survives a restart, and starts its
+   * duration histogram at zero: a series that exists before the first attempt ends lets {@code
+   * rate()} count that attempt.
+   */
   void seed(TaskScheduler scheduler) {
     for (JobInfo job : scheduler.jobs()) {
+      durations.labelValues(job.name());
       List<TaskResult> completed =
           scheduler.tasks(new TaskQuery(job.name(), TaskState.COMPLETED, 1));
       if (!completed.isEmpty() && completed.get(0).finishedAt() != null) {
@@ -86,6 +87,9 @@ final class TaskEventMetrics implements TaskEventListener, DaemonListener {
   @Override
   public void reloaded(ReloadOutcome outcome) {
     if (outcome instanceof ReloadOutcome.Loaded loaded) {
+      for (String job : loaded.diff().added()) {
+        durations.labelValues(job);
+      }
       for (String job : loaded.diff().removed()) {
         durations.remove(job);
         lastSuccess.remove(job);
