@@ -194,6 +194,20 @@ class DebPackageIT {
     assertThat(Files.readAllLines(control.resolve("md5sums"))).hasSize(FILES.size() - 1);
   }
 
+  /**
+   * What dh_installsystemd made of the unit: nothing stops the service before an upgrade, the
+   * upgrade restarts it if it runs, and remove stops it.
+   */
+  @Test
+  void anUpgradeRestartsARunningServiceAndARemoveStopsIt() throws IOException {
+    assertThat(control.resolve("preinst")).doesNotExist();
+    assertThat(Files.readString(control.resolve("postinst")))
+        .contains("deb-systemd-invoke try-restart 'hypernd.service'")
+        .doesNotContain("deb-systemd-helper enable 'hypernd.service' >/dev/null || true\nfi\nfi\n");
+    assertThat(Files.readString(control.resolve("prerm")))
+        .contains("deb-systemd-invoke stop 'hypernd.service'");
+  }
+
   @Test
   void maintainerScriptsAreValidShell() {
     Optional<Path> shellcheck = Tools.find("shellcheck");

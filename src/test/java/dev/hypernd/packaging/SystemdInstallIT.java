@@ -238,7 +238,7 @@ class SystemdInstallIT {
     assertThat(scrape)
         .startsWith("HTTP/1.1 200")
         .contains("hypernd_tasks_running{job_name=\"probe\"}");
-    assertThat(step("metrics-key-ignored").output()).contains("9465=closed");
+    assertThat(step("metrics-key-ignored").output()).contains("key_port=closed");
 
     // Three times the 4 s watchdog: a daemon that stopped pinging would have been restarted.
     Map<String, String> watchdog = properties(step("watchdog").output());
@@ -258,7 +258,7 @@ class SystemdInstallIT {
         .as(noexec.output())
         .containsEntry("restart", "0")
         .containsEntry("state", "active")
-        .containsEntry("tmp_mapped", "0")
+        .containsEntry("tmp_executable", "0")
         .containsEntry("tmp_libraries", "0")
         .containsEntry("probe", "ok");
     assertThat(seen.get("noexec")).contains("/tmp");
@@ -368,10 +368,11 @@ class SystemdInstallIT {
   void aJvmThatCannotStartIsAWarningAndTheUnitGivesUp() {
     Transcript.Step jvm = step("jvm-option-error");
     Map<String, String> seen = properties(jvm.output());
+    // Five starts (StartLimitBurst=5), each one's JVM error a warning; then systemd gives up.
     assertThat(seen)
         .as(jvm.output())
         .containsEntry("state", "failed")
-        .containsEntry("result", "start-limit-hit")
+        .containsEntry("limit", "1")
         .containsEntry("starts", "5")
         .containsEntry("vm_warnings", "5")
         .containsEntry("fixed", "active");
@@ -411,6 +412,10 @@ class SystemdInstallIT {
             """
             # Written by SystemdInstallIT; run as root by hypernd-it.service once the machine is up.
             set -u
+            # The machine shares the host's network: ports that are free there now, not fixed ones
+            # another build on the host may hold.
+            METRICS_PORT=%d
+            KEY_PORT=%d
             export DEBIAN_FRONTEND=noninteractive
             . /root/it/lib.sh
             # A new debootstrap tree has no package lists yet; an installed Debian has.
@@ -418,7 +423,8 @@ class SystemdInstallIT {
             # The README's reader: a user who may use sudo (without a password, for the test).
             step operator 'useradd --create-home --shell /bin/bash --groups sudo admin &&
               echo "admin ALL=(ALL) NOPASSWD: ALL" >/etc/sudoers.d/admin'
-            """);
+            """
+                .formatted(freePort(), freePort()));
     for (int i = 0; i < readme.size(); i++) {
       String command = STAND_INS.getOrDefault(readme.get(i), readme.get(i));
       script
@@ -480,6 +486,14 @@ class SystemdInstallIT {
       }
     }
     return properties;
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String quoted(String command) {

@@ -22,10 +22,10 @@ step outsider 'useradd --create-home outsider && runuser -u outsider -- hypernct
 # by the job file's key), then an invalid file, which changes nothing. The reload is synchronous:
 # the change is there as soon as systemctl returns, and an invalid file fails it.
 step reload-valid 'sed -i "s/interval: 1m/interval: 30s/" /etc/hypernd/jobs.yaml &&
-  printf "%s\n" "metrics:" "  listen: 127.0.0.1:9465" >>/etc/hypernd/jobs.yaml &&
+  printf "%s\n" "metrics:" "  listen: 127.0.0.1:$KEY_PORT" >>/etc/hypernd/jobs.yaml &&
   start=$(date +%s%N) && systemctl reload hypernd && end=$(date +%s%N) &&
   echo "reload_ms=$(((end - start) / 1000000))" && hypernctl status && unit_property StatusText'
-step metrics-key 'scrape 9465'
+step metrics-key 'scrape $KEY_PORT'
 step reload-invalid 'cp /etc/hypernd/jobs.yaml /root/it/jobs.good &&
   sed -i "s/interval: 30s/interval: sometimes/" /etc/hypernd/jobs.yaml &&
   systemctl reload hypernd; echo "reload_exit=$?"; echo "state=$(unit_property ActiveState)";
@@ -40,15 +40,15 @@ step reload-restored 'cp /root/it/jobs.good /etc/hypernd/jobs.yaml && hypernctl 
 step drop-in 'mkdir -p /etc/systemd/system/hypernd.service.d &&
   printf "%s\n" "[Service]" "ExecStart=" \
     "ExecStart=/usr/bin/hypernd run /etc/hypernd/jobs.yaml --grace 3s" \
-    "WatchdogSec=4s" "Environment=HYPERND_METRICS_LISTEN=127.0.0.1:9464" \
+    "WatchdogSec=4s" "Environment=HYPERND_METRICS_LISTEN=127.0.0.1:$METRICS_PORT" \
     >/etc/systemd/system/hypernd.service.d/override.conf &&
   systemctl daemon-reload && systemctl restart hypernd && unit_property WatchdogUSec &&
   unit_property MainPID >/root/it/main-pid'
 step state-after-restart 'hypernctl result --json "$(cat /root/it/probe-id)"'
 # The drop-in's HYPERND_METRICS_LISTEN wins over the job file's key.
-step metrics 'scrape 9464'
-step metrics-key-ignored 'if scrape 9465 >/dev/null 2>&1; then echo "9465=served"; else
-  echo "9465=closed"; fi'
+step metrics 'scrape $METRICS_PORT'
+step metrics-key-ignored 'if scrape $KEY_PORT >/dev/null 2>&1; then echo "key_port=served"; else
+  echo "key_port=closed"; fi'
 # Three watchdog periods: systemd would have killed and restarted a daemon that stopped pinging.
 step watchdog 'sleep 12; echo "main_pid_before=$(cat /root/it/main-pid)";
   echo "main_pid_after=$(unit_property MainPID)"; echo "restarts=$(unit_property NRestarts)";
@@ -62,7 +62,7 @@ step noexec-tmp 'printf "%s\n" "[Service]" "NoExecPaths=/tmp /var/tmp" \
   echo "state=$(unit_property ActiveState)"; echo "noexec=$(unit_property NoExecPaths)";
   pid=$(unit_property MainPID);
   echo "natives=$(grep -oE "/[^ ]*(sqlitejdbc|junixsocket)[^ ]*" /proc/$pid/maps | sort -u | tr "\n" " ")";
-  echo "tmp_mapped=$(grep -c " /tmp/\| /var/tmp/" /proc/$pid/maps)";
+  echo "tmp_executable=$(awk "\$2 ~ /x/ && \$6 ~ /^\/(var\/)?tmp\//" /proc/$pid/maps | wc -l)";
   echo "tmp_libraries=$(find /tmp/systemd-private-*-hypernd.service-*/ -name "*.so" | wc -l)";
   id=$(hypernctl submit probe) && hypernctl wait "$id" >/dev/null && echo "probe=ok"'
 
@@ -113,7 +113,8 @@ step jvm-option-error 'printf "%s\n" "[Service]" "Environment=HYPERND_JAVA_OPTS=
     >/etc/systemd/system/hypernd.service.d/jvm.conf && systemctl daemon-reload &&
   since=$(date "+%Y-%m-%d %H:%M:%S") && sleep 1; systemctl restart hypernd; echo "restart=$?";
   wait_for 120 "test \"\$(unit_property ActiveState)\" = failed";
-  echo "state=$(unit_property ActiveState)"; echo "result=$(unit_property Result)";
+  echo "state=$(unit_property ActiveState)";
+  echo "limit=$(journalctl -u hypernd --since "$since" -o cat | grep -c "Start request repeated too quickly")";
   echo "starts=$(journalctl -u hypernd --since "$since" -o cat | grep -c "Could not create the Java Virtual Machine")";
   echo "option_warnings=$(journalctl -u hypernd -p warning --since "$since" -o cat | grep -c "Unrecognized VM option")";
   echo "vm_warnings=$(journalctl -u hypernd -p warning --since "$since" -o cat | grep -c "Could not create the Java Virtual Machine")";
