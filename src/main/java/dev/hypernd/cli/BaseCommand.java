@@ -120,6 +120,10 @@ abstract class BaseCommand implements Callable<Integer> {
 
   private Printer printer() {
     CliContext context = main.context();
-    return new Printer(spec.commandLine().getOut(), new Style(context.colour()), context.clock());
+    return new Printer(
+        spec.commandLine().getOut(),
+        new Style(context.colour()),
+        context.terminal(),
+        context.clock());
   }
 }

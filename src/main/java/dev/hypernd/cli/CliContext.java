@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * What hypernctl reads from its surroundings, passed in so that tests can set it: the environment
- * ({@code HYPERND_SOCKET}, {@code XDG_RUNTIME_DIR}, {@code NO_COLOR}), whether standard output is a
- * terminal, and the clock (now, and the zone times are shown in).
+ * ({@code HYPERND_SOCKET}, {@code XDG_RUNTIME_DIR}, {@code NO_COLOR}, {@code TERM}), whether
+ * standard output is a terminal, and the clock (now, and the zone times are shown in).
  */
 public final class CliContext {
   private final Map<String, String> env;
@@ -25,7 +25,7 @@ public final class CliContext {
   }
 
   public static CliContext system() {
-    return new CliContext(System.getenv(), System.console() != null, null);
+    return new CliContext(System.getenv(), Terminal.isStdout(), null);
   }
 
   Map<String, String> env() {
@@ -36,9 +36,20 @@ public final class CliContext {
     return clock != null ? clock : Clock.systemDefaultZone();
   }
 
-  /** Colour only on a terminal, and never when {@code NO_COLOR} is set (no-color.org). */
+  /**
+   * Whether standard output is a terminal, whatever standard input is: tables are cut to fit there,
+   * and never in a pipe or a file.
+   */
+  boolean terminal() {
+    return terminal;
+  }
+
+  /**
+   * Colour only on a terminal that can show it: never when {@code NO_COLOR} is set (no-color.org)
+   * or {@code TERM} is {@code dumb}.
+   */
   boolean colour() {
     String noColor = env.get("NO_COLOR");
-    return terminal && (noColor == null || noColor.isEmpty());
+    return terminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
   }
 }

@@ -73,6 +73,10 @@ public final class HypernctlMain implements Runnable {
     CommandLine cmd = new CommandLine(new HypernctlMain(context));
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(new ExitCodeHandler());
+    cmd.setParameterExceptionHandler(new UsageErrors());
+    cmd.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            context.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     return cmd;
   }
 
@@ -82,7 +86,9 @@ public final class HypernctlMain implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a verb is required");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "a verb is required: " + UsageErrors.list(UsageErrors.commands(spec.commandLine())));
   }
 
   public static void main(String[] args) {

@@ -8,15 +8,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** Where a verb's human output goes, with the colour setting and the clock for relative times. */
+/**
+ * Where a verb's human output goes, with the colour setting, whether it is a terminal (where long
+ * cells are cut to keep a table on the screen) and the clock for relative times.
+ */
 final class Printer {
   final PrintWriter out;
   final Style style;
+  final boolean terminal;
   private final Clock clock;
 
-  Printer(PrintWriter out, Style style, Clock clock) {
+  Printer(PrintWriter out, Style style, boolean terminal, Clock clock) {
     this.out = out;
     this.style = style;
+    this.terminal = terminal;
     this.clock = clock;
   }
 

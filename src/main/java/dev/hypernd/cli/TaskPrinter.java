@@ -7,6 +7,7 @@ import java.util.List;
 /** Tasks for people: one task as labelled lines, many as a table. */
 final class TaskPrinter {
   private static final int LABEL_WIDTH = 11;
+  static final int ERROR_WIDTH = 60;
 
   private TaskPrinter() {}
 
@@ -51,7 +52,8 @@ final class TaskPrinter {
           Table.Cell.plain(p.relative(t.get("scheduled_at"))),
           Table.Cell.plain(
               t.path("attempts").asInt() > 0 ? Times.millis(t.path("duration_ms").asLong()) : "-"),
-          Table.Cell.plain(t.path("error").isObject() ? oneLine(error(t.path("error"))) : ""));
+          Table.Cell.plain(
+              t.path("error").isObject() ? oneLine(error(t.path("error")), p.terminal) : ""));
     }
     if (table.isEmpty()) {
       p.line("no tasks");
@@ -72,8 +74,14 @@ final class TaskPrinter {
     return message.isEmpty() ? type : type + ": " + message;
   }
 
-  private static String oneLine(String text) {
+  /**
+   * The error on one line; on a terminal cut to {@value #ERROR_WIDTH} characters so that the row
+   * fits, never in a pipe or a file, where {@code grep} must find all of it.
+   */
+  private static String oneLine(String text, boolean terminal) {
     String flat = text.replaceAll("\\s+", " ");
-    return flat.length() > 60 ? flat.substring(0, 59) + "…" : flat;
+    return terminal && flat.length() > ERROR_WIDTH
+        ? flat.substring(0, ERROR_WIDTH - 1) + "…"
+        : flat;
   }
 }

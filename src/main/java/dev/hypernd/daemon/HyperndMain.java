@@ -1,5 +1,6 @@
 package dev.hypernd.daemon;
 
+import dev.hypernd.cli.UsageErrors;
 import dev.hypernd.control.Utf8Output;
 import dev.hypernd.jobs.JobFiles;
 import dev.hypernd.jobs.config.JobFileLoader;
@@ -51,6 +52,8 @@ public final class HyperndMain implements Runnable {
         new CommandLine(new ImportCommand())
             .addSubcommand(new ImportCrontabCommand(loader, System.in)));
     cmd.setExitCodeExceptionMapper(e -> 2);
+    // The same report of a bad command line as hypernctl's: "hypernd: unknown command 'x'; ...".
+    cmd.setParameterExceptionHandler(new UsageErrors());
     // "@daily" is a cron macro, not a file of arguments.
     cmd.setExpandAtFiles(false);
     return cmd;
@@ -58,7 +61,9 @@ public final class HyperndMain implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(),
+        "a command is required: " + UsageErrors.list(UsageErrors.commands(spec.commandLine())));
   }
 
   public static void main(String[] args) {

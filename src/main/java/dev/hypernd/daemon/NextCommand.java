@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
       "2:Invalid expression, time zone, --from or count."
     })
 public final class NextCommand implements Callable<Integer> {
+  /** Errors start with the command, as Unix tools' do. */
+  private static final String PREFIX = "hypernd next: ";
+
   static final int EXIT_OK = 0;
   static final int EXIT_INVALID = 2;
   private static final DateTimeFormatter OUTPUT =
@@ -92,7 +95,7 @@ public final class NextCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     if (count < 1) {
-      err.println("Invalid count " + count + ": -n must be at least 1.");
+      err.println(PREFIX + "invalid count " + count + ": -n must be at least 1.");
       return EXIT_INVALID;
     }
     Optional<ZoneId> zoneId = parseZone(err);
@@ -104,7 +107,8 @@ public final class NextCommand implements Callable<Integer> {
     try {
       schedule = CronSchedule.parse(String.join(" ", expression), zoneId.get());
     } catch (CronParseException e) {
-      err.println(e.getMessage());
+      String message = e.getMessage();
+      err.println(PREFIX + Character.toLowerCase(message.charAt(0)) + message.substring(1));
       return EXIT_INVALID;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -133,7 +137,8 @@ public final class NextCommand implements Callable<Integer> {
       return Optional.of(ZoneId.of(zone));
     } catch (DateTimeException e) {
       err.println(
-          "Invalid --tz '"
+          PREFIX
+              + "invalid --tz '"
               + zone
               + "': not a known time zone; use an IANA name such as"
               + " Europe/Berlin, America/New_York or UTC.");
@@ -152,7 +157,8 @@ public final class NextCommand implements Callable<Integer> {
         return Optional.of(OffsetDateTime.parse(from).toInstant());
       } catch (DateTimeParseException notAnOffsetDateTime) {
         err.println(
-            "Invalid --from '"
+            PREFIX
+                + "invalid --from '"
                 + from
                 + "': use an ISO-8601 instant such as"
                 + " 2026-03-29T00:00:00Z or an offset date-time such as"

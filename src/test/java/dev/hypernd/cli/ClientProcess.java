@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -51,12 +52,46 @@ final class ClientProcess {
   Result run(List<String> prefix, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
+    command.addAll(java(jvmOptions, args));
+    return run(command, Map.of());
+  }
+
+  /** Runs hypernctl with {@code env} added, its output to a pipe. */
+  Result piped(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    return run(java(List.of(), args), env);
+  }
+
+  /**
+   * Runs hypernctl with {@code env} added, its standard output on a terminal (a pseudo-terminal
+   * that util-linux's {@code script} opens) and its standard input from {@code /dev/null}. What it
+   * printed comes back with the terminal's {@code \r\n} line ends.
+   */
+  Result onTerminal(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    StringBuilder line = new StringBuilder();
+    for (String word : java(List.of(), args)) {
+      line.append('\'').append(word.replace("'", "'\\''")).append("' ");
+    }
+    line.append("</dev/null");
+    return run(
+        List.of("script", "--quiet", "--return", "--command", line.toString(), "/dev/null"), env);
+  }
+
+  private List<String> java(List<String> jvmOptions, String... args) {
+    List<String> command = new ArrayList<>();
     command.add(JAVA);
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", classpath, HypernctlMain.class.getName()));
     command.addAll(Arrays.asList(args));
+    return command;
+  }
+
+  private Result run(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(classpathDir.toFile());
     builder.environment().remove("HYPERND_SOCKET");
+    builder.environment().remove("NO_COLOR");
+    builder.environment().putAll(env);
     Path out = Files.createTempFile("hypernctl", ".out");
     Path err = Files.createTempFile("hypernctl", ".err");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -38,8 +38,20 @@ class HypernctlUsageTest {
   @Test
   void usageErrorsExitWith2() {
     assertThat(ctl.run()).isEqualTo(2);
-    assertThat(ctl.err).contains("a verb is required");
+    assertThat(ctl.err).startsWith("hypernctl: a verb is required: status, metrics,");
     assertThat(ctl.run("frobnicate")).isEqualTo(2);
+    assertThat(ctl.err)
+        .isEqualTo(
+            "hypernctl: unknown verb 'frobnicate'; the verbs are status, metrics, result,"
+                + " cancel, submit, tasks, jobs, next, reload, pause, resume and wait\n"
+                + "Try 'hypernctl --help' for more information.\n");
+    assertThat(ctl.run("stauts")).isEqualTo(2);
+    assertThat(ctl.err).startsWith("hypernctl: unknown verb 'stauts'; did you mean status");
+    assertThat(ctl.run("status", "--bogus")).isEqualTo(2);
+    assertThat(ctl.err)
+        .isEqualTo(
+            "hypernctl status: unknown option: '--bogus'\n"
+                + "Try 'hypernctl status --help' for more information.\n");
     assertThat(ctl.run("result")).isEqualTo(2);
     assertThat(ctl.run("submit", "greet", "--delay", "soon")).isEqualTo(2);
     assertThat(ctl.err).contains("expected a duration such as 30s");

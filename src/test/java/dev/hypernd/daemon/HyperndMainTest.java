@@ -37,12 +37,35 @@ class HyperndMainTest {
   @Test
   void noCommandIsAUsageError() {
     assertThat(run()).isEqualTo(2);
-    assertThat(err.toString()).contains("a command is required");
+    assertThat(err.toString())
+        .isEqualTo(
+            "hypernd: a command is required: run, next and validate\n"
+                + "Try 'hypernd --help' for more information.\n");
   }
 
   @Test
-  void unknownCommandIsAUsageError() {
-    assertThat(run("frobnicate")).isEqualTo(2);
+  void anUnknownCommandIsNamedWithTheCommandsThereAre() {
+    assertThat(run("bogus")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo(
+            "hypernd: unknown command 'bogus'; the commands are run, next and validate\n"
+                + "Try 'hypernd --help' for more information.\n");
+    assertThat(run("vaildate")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("hypernd: unknown command 'vaildate'; did you mean validate?");
+  }
+
+  @Test
+  void usageErrorsStartWithTheProgramAndCommand() {
+    assertThat(run("run")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("hypernd run: missing required parameter: 'FILE'\n")
+        .endsWith("Try 'hypernd run --help' for more information.\n")
+        .doesNotContain("Usage:");
+    assertThat(run("next", "61 * * * *")).isEqualTo(2);
+    assertThat(err.toString()).contains("\nhypernd next: invalid minute '61' at column 1");
+    assertThat(run("next", "--bogus", "@daily")).isEqualTo(2);
+    assertThat(err.toString()).contains("\nhypernd next: unknown option: '--bogus'\n");
   }
 
   @Test

@@ -125,7 +125,7 @@ class NextCommandTest {
     assertThat(code).isEqualTo(2);
     assertThat(out.toString()).isEmpty();
     assertThat(err.toString())
-        .contains("Invalid minute '5/10' at column 1")
+        .startsWith("hypernd next: invalid minute '5/10' at column 1")
         .contains("Valid examples: ");
   }
 
@@ -138,7 +138,7 @@ class NextCommandTest {
   @Test
   void unknownZoneExitsWith2() {
     assertThat(run("@daily", "--tz", "Mars/Olympus_Mons")).isEqualTo(2);
-    assertThat(err.toString()).contains("Invalid --tz 'Mars/Olympus_Mons'");
+    assertThat(err.toString()).startsWith("hypernd next: invalid --tz 'Mars/Olympus_Mons'");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -146,14 +146,14 @@ class NextCommandTest {
   void badFromExitsWith2() {
     assertThat(run("@daily", "--from", "yesterday")).isEqualTo(2);
     assertThat(err.toString())
-        .contains("Invalid --from 'yesterday'")
+        .startsWith("hypernd next: invalid --from 'yesterday'")
         .contains("2026-03-29T00:00:00Z");
   }
 
   @Test
   void countBelowOneExitsWith2() {
     assertThat(run("@daily", "-n", "0")).isEqualTo(2);
-    assertThat(err.toString()).contains("Invalid count 0");
+    assertThat(err.toString()).startsWith("hypernd next: invalid count 0");
   }
 
   @Test
