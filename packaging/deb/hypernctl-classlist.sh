@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the class list of hypernctl: the classes that its verbs load, one name a line, from
 # which the package's postinst builds a class-data sharing archive with the installed Java
-# (java -Xshare:dump; see packaging/deb/README.md). Called by packaging/build-deb.sh:
+# (java -Xshare:dump; see packaging/deb/README.md). Called by debian/rules:
 #
 #   packaging/deb/hypernctl-classlist.sh JAR JOBFILE OUT
 #

@@ -56,7 +56,7 @@ class SystemdNotifyE2ETest {
       assertThat(value(ready, "STATUS")).isEqualTo("1 job, 0 running, 0 pending, last reload ok");
       systemd.await(2, WATCHDOG, SOON);
 
-      // SIGHUP, as ExecReload=/bin/kill -HUP $MAINPID sends it.
+      // SIGHUP, as kill -HUP sends it (the unit's ExecReload= runs hypernctl reload instead).
       Files.writeString(
           file,
           "jobs:\n"
