@@ -62,6 +62,8 @@ ctl --socket "$socket" metrics --job heartbeat >/dev/null
 ctl --socket "$socket" pause heartbeat >/dev/null
 ctl --socket "$socket" resume heartbeat >/dev/null
 ctl --socket "$socket" reload >/dev/null
+ctl --socket "$socket" __complete jobs >/dev/null
+ctl --socket "$socket" __complete active-tasks >/dev/null
 
 # Class names only: the JDK's @-lines and generated classes (proxies, lambda forms) are
 # particular to one JDK build, and the archive is built by whichever Java 17+ is installed.

@@ -173,6 +173,7 @@ class DebPackageIT {
             "dev/hypernd/cli/HypernctlMain",
             "dev/hypernd/cli/StatusCommand",
             "dev/hypernd/cli/TaskPrinter",
+            "dev/hypernd/cli/CompleteCommand",
             "picocli/CommandLine",
             "com/fasterxml/jackson/databind/ObjectMapper")
         .noneMatch(c -> c.startsWith("#") || c.startsWith("@") || c.contains("$Proxy"))
