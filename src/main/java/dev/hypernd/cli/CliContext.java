@@ -1,5 +1,6 @@
 package dev.hypernd.cli;
 
+import dev.hypernd.control.Terminal;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;

@@ -11,6 +11,7 @@ import dev.hypernd.daemon.journal.JournalSocket;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.event.KeyValuePair;
 
 /**
  * Under systemd, writes each log event to the journal through the native protocol, so that the
@@ -24,7 +25,8 @@ import java.util.Map;
  *   <li>Every field of a structured event under its upper-case name: {@code EVENT}, {@code JOB},
  *       {@code TASK_ID}, {@code ATTEMPT}, {@code ERROR}, {@code ERROR_TYPE}, {@code DURATION_MS}
  *       and so on, lists and objects as JSON.
- *   <li>Other lines: {@code LOGGER}, {@code THREAD} and, with an exception, {@code STACK_TRACE}.
+ *   <li>Other lines: {@code LOGGER}, {@code THREAD}, their key-value pairs (as {@code EVENT} of
+ *       {@code hook.failed}) and, with an exception, {@code STACK_TRACE}.
  * </ul>
  *
  * An event the journal does not take (journald restarting) goes to the fallback appender instead,
@@ -86,6 +88,15 @@ final class JournalAppender extends AppenderBase<ILoggingEvent> {
     } else {
       entry.field("LOGGER", event.getLoggerName());
       entry.field("THREAD", event.getThreadName());
+      // Events logged with key-value pairs (hook.failed, alert.sent) carry them as fields too.
+      List<KeyValuePair> pairs = event.getKeyValuePairs();
+      if (pairs != null) {
+        for (KeyValuePair pair : pairs) {
+          if (pair.key != null && pair.value != null) {
+            entry.field(JournalEntry.name(pair.key), text(pair.value));
+          }
+        }
+      }
     }
     if (event.getThrowableProxy() != null) {
       entry.field("STACK_TRACE", ThrowableProxyUtil.asString(event.getThrowableProxy()));

@@ -63,7 +63,7 @@ final class ClientProcess {
 
   /**
    * Runs hypernctl with {@code env} added, its standard output on a terminal (a pseudo-terminal
-   * that util-linux's {@code script} opens) and its standard input from {@code /dev/null}. What it
+   * that {@code script} (bsdutils) opens) and its standard input from {@code /dev/null}. What it
    * printed comes back with the terminal's {@code \r\n} line ends.
    */
   Result onTerminal(Map<String, String> env, String... args)

@@ -161,6 +161,10 @@ class CompletionScriptsTest {
           .as("options of hypernd " + spec.name())
           .isEqualTo(optionNames(spec));
     }
+    CommandSpec crontab =
+        model.getSubcommands().get("import").getSubcommands().get("crontab").getCommandSpec();
+    assertThat(words("hypernd import crontab -")).isEqualTo(optionNames(crontab));
+    assertThat(complete("hypernd import ")).isEqualTo("crontab");
     assertThat(complete("hypernd run --log-format ")).isEqualTo("json text");
     assertThat(complete("hypernd run --store ")).isEqualTo("memory");
     assertThat(complete("hypernd next --tz Europe/Berl")).isEqualTo("Europe/Berlin");

@@ -148,6 +148,23 @@ class JournalAppenderTest {
   }
 
   @Test
+  void anEventLoggedWithKeyValuePairsHasThemAsFields() throws Exception {
+    logger
+        .atWarn()
+        .addKeyValue("event", "hook.failed")
+        .addKeyValue("job", "backup")
+        .addKeyValue("hook", "on_failure")
+        .log("hook.failed backup on_failure: exit status 1");
+
+    Map<String, String> entry = journal.await(e -> "hook.failed".equals(e.get("EVENT")), SOON);
+    assertThat(entry)
+        .containsEntry("PRIORITY", "4")
+        .containsEntry("JOB", "backup")
+        .containsEntry("HOOK", "on_failure")
+        .containsEntry("MESSAGE", "hook.failed backup on_failure: exit status 1");
+  }
+
+  @Test
   void whileTheJournalIsGoneEventsGoToStandardOutputAndNoneIsLost() throws Exception {
     journal.close();
     Files.delete(journal.path());

@@ -1,4 +1,4 @@
-package dev.hypernd.daemon;
+package dev.hypernd.control;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * container's console). Pipes and sockets, journald's stream among them, read {@code pipe:[N]} and
  * {@code socket:[N]}; files and {@code /dev/null} read as their paths. Anything else, and a system
  * without {@code /proc}, counts as no terminal, so that the default stays the machine-readable one.
+ *
+ * <p>Both programs decide by it: hypernd its log format, hypernctl its colours and whether to cut
+ * long cells to fit.
  */
-final class Terminal {
+public final class Terminal {
   private static final Pattern TERMINAL_DEVICE = Pattern.compile("/dev/(pts/\\d+|tty\\w*|console)");
   private static final int FILE_TYPE_MASK = 0170000;
   private static final int CHARACTER_DEVICE = 0020000;
@@ -26,7 +29,7 @@ final class Terminal {
   private Terminal() {}
 
   /** Whether this process's standard output is a terminal. */
-  static boolean isStdout() {
+  public static boolean isStdout() {
     return isTerminal(Path.of("/proc/self/fd/1"));
   }
 

@@ -1,4 +1,4 @@
-package dev.hypernd.daemon;
+package dev.hypernd.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
