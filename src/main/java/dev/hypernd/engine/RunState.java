@@ -18,6 +18,9 @@ final class RunState {
   private volatile boolean started;
   private volatile boolean stopping;
   private volatile long startNanos;
+  // Set while a thread waits in awaitIdle: the last attempt to end only signals then, so the hot
+  // path never takes the idle lock.
+  private volatile boolean awaited;
 
   RunState(EngineClock clock) {
     this.clock = clock;
@@ -50,7 +53,7 @@ final class RunState {
   }
 
   void attemptEnded() {
-    if (running.decrementAndGet() == 0) {
+    if (running.decrementAndGet() == 0 && awaited) {
       idleLock.lock();
       try {
         idle.signalAll();
@@ -64,6 +67,7 @@ final class RunState {
   boolean awaitIdle(Duration grace) throws InterruptedException {
     long remaining = grace.toNanos();
     idleLock.lock();
+    awaited = true;
     try {
       while (running.get() > 0) {
         if (remaining <= 0) {
@@ -73,6 +77,7 @@ final class RunState {
       }
       return true;
     } finally {
+      awaited = false;
       idleLock.unlock();
     }
   }

@@ -146,8 +146,4 @@ final class TaskTable {
     }
     return new Counts(running, pending);
   }
-
-  TaskStore store() {
-    return store;
-  }
 }

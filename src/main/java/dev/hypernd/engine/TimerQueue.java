@@ -43,15 +43,6 @@ final class TimerQueue {
       owner.cancel(this);
     }
 
-    boolean isCancelled() {
-      owner.lock.lock();
-      try {
-        return cancelled;
-      } finally {
-        owner.lock.unlock();
-      }
-    }
-
     void run(Effects effects) {
       action.accept(effects);
     }

@@ -5,11 +5,13 @@ import dev.hypernd.engine.TaskResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,7 +25,8 @@ public final class InMemoryTaskStore implements TaskStore {
 
   private final int maxFinished;
   private final ConcurrentHashMap<String, TaskResult> tasks = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListSet<Long> finished = new ConcurrentSkipListSet<>();
+  // Finished tasks in the order they finished: the oldest is dropped first.
+  private final ConcurrentLinkedQueue<String> finished = new ConcurrentLinkedQueue<>();
   private final AtomicInteger finishedCount = new AtomicInteger();
   private final Map<String, JobState> jobStates = new ConcurrentHashMap<>();
   private final Map<String, JobCounters> counters = new ConcurrentHashMap<>();
@@ -54,24 +57,26 @@ public final class InMemoryTaskStore implements TaskStore {
       throw new IllegalArgumentException(
           "task id " + task.taskId() + " is not of the form sched-N");
     }
-    tasks.put(task.taskId(), task);
-    if (task.state().isFinished()) {
-      if (finished.add(key) && finishedCount.incrementAndGet() > maxFinished) {
+    TaskResult before = tasks.put(task.taskId(), task);
+    boolean wasFinished = before != null && before.state().isFinished();
+    if (task.state().isFinished() && !wasFinished) {
+      finished.add(task.taskId());
+      if (finishedCount.incrementAndGet() > maxFinished) {
         dropOldestFinished();
       }
-    } else if (finished.remove(key)) {
+    } else if (wasFinished && !task.state().isFinished() && finished.remove(task.taskId())) {
       finishedCount.decrementAndGet();
     }
   }
 
   private void dropOldestFinished() {
     while (finishedCount.get() > maxFinished) {
-      Long oldest = finished.pollFirst();
+      String oldest = finished.poll();
       if (oldest == null) {
         return;
       }
       finishedCount.decrementAndGet();
-      tasks.computeIfPresent(TaskIds.format(oldest), (id, t) -> t.state().isFinished() ? null : t);
+      tasks.computeIfPresent(oldest, (id, t) -> t.state().isFinished() ? null : t);
     }
   }
 
@@ -146,12 +151,19 @@ public final class InMemoryTaskStore implements TaskStore {
       }
     }
     List<Long> doomed = Pruning.select(done, retention, now);
+    Set<String> ids = new HashSet<>();
     for (long key : doomed) {
-      if (finished.remove(key)) {
-        finishedCount.decrementAndGet();
-      }
-      tasks.remove(TaskIds.format(key));
+      ids.add(TaskIds.format(key));
     }
+    finished.removeIf(
+        id -> {
+          boolean drop = ids.contains(id);
+          if (drop) {
+            finishedCount.decrementAndGet();
+          }
+          return drop;
+        });
+    ids.forEach(tasks::remove);
     return doomed.size();
   }
 
