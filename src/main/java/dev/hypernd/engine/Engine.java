@@ -55,9 +55,10 @@ final class Engine {
     this.recovery =
         new Recovery(store, registry, tasks, attempts, admission, metrics, clock, timers);
     this.housekeeping = new Housekeeping(store, maintenance, clock, timers);
-    this.outlet = new Outlet(monitor, executor, maintenance.executor(), attempts, admission);
+    this.outlet =
+        new Outlet(monitor, executor, maintenance.executor(), attempts, admission, metrics);
     this.shutdownOutlet =
-        new Outlet(monitor, Runnable::run, maintenance.executor(), attempts, admission);
+        new Outlet(monitor, Runnable::run, maintenance.executor(), attempts, admission, metrics);
     this.jobControl = new JobControl(registry, fires, metrics, store, run);
     this.taskControl =
         new TaskControl(registry, tasks, admission, attempts, metrics, timers, clock, run, outlet);

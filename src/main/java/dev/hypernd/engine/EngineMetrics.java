@@ -3,6 +3,8 @@ package dev.hypernd.engine;
 import dev.hypernd.engine.store.JobCounters;
 import dev.hypernd.engine.store.TaskStore;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The engine's metrics: one method per outcome, each counting it for the job and for all jobs and
@@ -17,9 +19,12 @@ final class EngineMetrics {
   private final TaskStore store;
   private final JobMetrics totals = new JobMetrics();
   private final ConcurrentHashMap<String, JobMetrics> jobs = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<JobMetrics> dirty = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean flushing = new AtomicBoolean();
 
   EngineMetrics(TaskStore store) {
     this.store = store;
+    totals.key = JobCounters.TOTAL;
     store.counters(JobCounters.TOTAL).ifPresent(totals::restore);
   }
 
@@ -29,6 +34,7 @@ final class EngineMetrics {
         job,
         name -> {
           JobMetrics m = new JobMetrics();
+          m.key = name;
           store.counters(name).ifPresent(m::restore);
           return m;
         });
@@ -42,7 +48,7 @@ final class EngineMetrics {
     JobMetrics m = of(job);
     m.submitted.increment();
     totals.submitted.increment();
-    save(job, m);
+    changed(m);
   }
 
   /** An attempt ended (any outcome) after running {@code nanos}. */
@@ -56,7 +62,7 @@ final class EngineMetrics {
     JobMetrics m = of(job);
     m.completed.increment();
     totals.completed.increment();
-    save(job, m);
+    changed(m);
   }
 
   /** An attempt failed with {@code errorType}; the task is retried or has failed. */
@@ -71,20 +77,20 @@ final class EngineMetrics {
       m.failed.increment();
       totals.failed.increment();
     }
-    save(job, m);
+    changed(m);
   }
 
   void cancelled(String job) {
     JobMetrics m = of(job);
     m.cancelled.increment();
     totals.cancelled.increment();
-    save(job, m);
+    changed(m);
   }
 
   /** A task of a job that is no longer configured, cancelled at start: counted in the totals. */
   void cancelledOrphan() {
     totals.cancelled.increment();
-    save(JobCounters.TOTAL, totals);
+    markDirty(totals);
   }
 
   /** A fire that created no task, or a delayed task dropped by the overlap policy. */
@@ -92,7 +98,7 @@ final class EngineMetrics {
     JobMetrics m = of(job);
     m.skipped.increment();
     totals.skipped.increment();
-    save(job, m);
+    changed(m);
   }
 
   /** The metrics of one job ({@code null}: all jobs), or null for a job never seen. */
@@ -103,25 +109,38 @@ final class EngineMetrics {
 
   private JobMetrics of(String job) {
     JobMetrics m = jobs.get(job);
-    return m != null ? m : jobs.computeIfAbsent(job, k -> new JobMetrics());
+    return m != null
+        ? m
+        : jobs.computeIfAbsent(
+            job,
+            name -> {
+              JobMetrics created = new JobMetrics();
+              created.key = name;
+              return created;
+            });
   }
 
-  private void save(String job, JobMetrics m) {
-    if (m != totals) {
-      drain(job, m);
+  private void changed(JobMetrics m) {
+    markDirty(m);
+    markDirty(totals);
+  }
+
+  private void markDirty(JobMetrics m) {
+    if (m.dirty.compareAndSet(false, true)) {
+      dirty.add(m);
     }
-    drain(JobCounters.TOTAL, totals);
   }
 
-  private void drain(String key, JobMetrics m) {
-    m.dirty.set(true);
-    while (m.dirty.get() && m.saving.compareAndSet(false, true)) {
+  /** Saves the counters changed since the last flush (see the class comment). */
+  void flush() {
+    while (!dirty.isEmpty() && flushing.compareAndSet(false, true)) {
       try {
-        while (m.dirty.getAndSet(false)) {
-          store.saveCounters(m.counters(key));
+        for (JobMetrics m; (m = dirty.poll()) != null; ) {
+          m.dirty.set(false);
+          store.saveCounters(m.counters(m.key));
         }
       } finally {
-        m.saving.set(false);
+        flushing.set(false);
       }
     }
   }

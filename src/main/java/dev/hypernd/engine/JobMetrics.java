@@ -31,10 +31,13 @@ final class JobMetrics {
   private final Histogram durationsMicros = new ConcurrentHistogram(2);
   private final Map<String, Long> errorCounts = new HashMap<>();
 
-  /** Set by every change, cleared by the thread that saves the counters (see EngineMetrics). */
-  final AtomicBoolean dirty = new AtomicBoolean();
+  /** The key of these counters in the store: the job's name, or {@link JobCounters#TOTAL}. */
+  volatile String key;
 
-  final AtomicBoolean saving = new AtomicBoolean();
+  /**
+   * Changed since last saved; set by a change, cleared by the thread that saves (EngineMetrics).
+   */
+  final AtomicBoolean dirty = new AtomicBoolean();
 
   void recordDuration(long micros) {
     durationsMicros.recordValue(Math.max(0, micros));

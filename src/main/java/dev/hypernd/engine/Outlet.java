@@ -7,10 +7,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out {@link Effects} once the state change that made them has released its locks: frees
- * the job slots of tasks that ended ({@link Admission#release}), publishes events, hands attempts
- * to the worker executor and housekeeping to the maintenance executor. A worker runs the attempt it
- * is handed here: {@link Attempts#begin}, the body, {@link Attempts#end}, each followed by its own
- * effects.
+ * the job slots of tasks that ended ({@link Admission#release}), saves the changed counters ({@link
+ * EngineMetrics#flush}), publishes events, hands attempts to the worker executor and housekeeping
+ * to the maintenance executor. A worker runs the attempt it is handed here: {@link Attempts#begin},
+ * the body, {@link Attempts#end}, each followed by its own effects.
  */
 final class Outlet {
   private static final Logger log = LoggerFactory.getLogger(Outlet.class);
@@ -20,18 +20,21 @@ final class Outlet {
   private final Executor maintenance;
   private final Attempts attempts;
   private final Admission admission;
+  private final EngineMetrics metrics;
 
   Outlet(
       Monitor monitor,
       Executor workers,
       Executor maintenance,
       Attempts attempts,
-      Admission admission) {
+      Admission admission,
+      EngineMetrics metrics) {
     this.monitor = monitor;
     this.workers = workers;
     this.maintenance = maintenance;
     this.attempts = attempts;
     this.admission = admission;
+    this.metrics = metrics;
   }
 
   void apply(Effects fx) {
@@ -41,6 +44,7 @@ final class Outlet {
   /** As {@link #apply(Effects)}, with attempts handed to {@code executor} instead. */
   void apply(Effects fx, Executor executor) {
     admission.release(fx);
+    metrics.flush();
     monitor.publish(fx.events());
     for (Effects.Ticket ticket : fx.starts()) {
       try {
