@@ -147,7 +147,10 @@ class ConcurrencyStressTest {
                 "slow",
                 JobSchedule.onDemand(),
                 ctx -> {
-                  Thread.sleep(ThreadLocalRandom.current().nextInt(4));
+                  if (ThreadLocalRandom.current().nextBoolean()) {
+                    // Blocks until its timeout interrupts it.
+                    new CountDownLatch(1).await();
+                  }
                   return null;
                 })
             .timeout(Duration.ofMillis(2))
