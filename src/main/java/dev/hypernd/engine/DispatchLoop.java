@@ -50,7 +50,7 @@ final class DispatchLoop implements Runnable {
       lastTurnNanos = System.nanoTime();
       TimerQueue.Timer due;
       try {
-        due = shard.awaitDue(clock, MAX_WAIT_NANOS);
+        due = shard.awaitDue(clock, MAX_WAIT_NANOS, run::isStopping);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

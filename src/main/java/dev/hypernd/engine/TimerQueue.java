@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -128,11 +129,16 @@ final class TimerQueue {
 
   /**
    * Waits (real time) until a timer is due on {@code clock} and takes it, or until {@code
-   * maxWaitNanos} have passed or the queue changed, and returns null.
+   * maxWaitNanos} have passed, the queue changed or {@code stop} holds, and returns null. {@link
+   * #wake()} after setting what {@code stop} reads is never missed.
    */
-  Timer awaitDue(EngineClock clock, long maxWaitNanos) throws InterruptedException {
+  Timer awaitDue(EngineClock clock, long maxWaitNanos, BooleanSupplier stop)
+      throws InterruptedException {
     lock.lock();
     try {
+      if (stop.getAsBoolean()) {
+        return null;
+      }
       long nanoNow = clock.nanoTime();
       Instant wallNow = clock.now();
       Timer due = takeDue(nanoNow, wallNow, Long.MAX_VALUE);
