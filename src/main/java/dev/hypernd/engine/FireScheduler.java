@@ -155,7 +155,9 @@ final class FireScheduler {
     return true;
   }
 
-  /** The next {@code count} fire times of a job from now, without firing anything. Under its lock. */
+  /**
+   * The next {@code count} fire times of a job from now, without firing anything. Under its lock.
+   */
   List<Instant> preview(ScheduledJob job, int count) {
     JobSchedule schedule = job.definition.schedule();
     List<Instant> out = new java.util.ArrayList<>();
