@@ -3,9 +3,14 @@ package dev.hypernd.engine;
 import java.time.Instant;
 import java.util.List;
 
-/** The mutable state of a task that has not finished. Guarded by the engine's lock. */
+/**
+ * The mutable state of a task that has not finished. Its fields are guarded by the task's own
+ * monitor ({@code synchronized (task)}): a transition of one task never waits for another task.
+ * {@link #state} is also readable without it, for counts and overlap decisions.
+ */
 final class ActiveTask {
   final String id;
+  final long seq;
   final ScheduledJob job;
   // The definition the task was created under: a reload changes the job, not its running tasks.
   final JobDefinition definition;
@@ -14,7 +19,7 @@ final class ActiveTask {
   // When the current attempt is due on the monotonic clock: the fire, the delay or the backoff.
   long dueNanos;
 
-  TaskState state = TaskState.PENDING;
+  volatile TaskState state = TaskState.PENDING;
   int attempts;
 
   /** Changes whenever an attempt is handed out or abandoned; stale work checks it and stops. */
@@ -31,13 +36,14 @@ final class ActiveTask {
   TimerQueue.Timer timer;
 
   ActiveTask(
-      String id,
+      long seq,
       ScheduledJob job,
       List<Object> args,
       Instant scheduledAt,
       long dueNanos,
       Instant nextAttemptAt) {
-    this.id = id;
+    this.seq = seq;
+    this.id = TaskIds.format(seq);
     this.job = job;
     this.definition = job.definition;
     this.args = List.copyOf(args);
@@ -50,6 +56,7 @@ final class ActiveTask {
     return definition.name();
   }
 
+  /** Under the task's monitor. */
   void cancelTimer() {
     if (timer != null) {
       timer.cancel();
@@ -57,14 +64,14 @@ final class ActiveTask {
     }
   }
 
-  /** The task as it is stored: a running attempt's duration is not known yet. */
+  /** The task as it is stored: a running attempt's duration is not known yet. Under its monitor. */
   TaskResult snapshot() {
     return snapshot(durationMs);
   }
 
   /**
    * The task as people asking about it see it at {@code nowNanos}: a running attempt's duration is
-   * how long it has run so far, not 0 or the previous attempt's.
+   * how long it has run so far, not 0 or the previous attempt's. Under its monitor.
    */
   TaskResult view(long nowNanos) {
     return snapshot(

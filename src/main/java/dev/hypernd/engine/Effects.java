@@ -2,29 +2,32 @@ package dev.hypernd.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What a state change under the engine's lock wants done once the lock is released: events to
- * publish, then attempts to hand to the workers, then housekeeping (pruning the store) for the
- * maintenance executor. Keeping all of it outside the lock means a slow listener, a direct executor
- * or a slow store never runs while the engine is locked.
+ * What a state change wants done once its locks are released: tasks that reached a final state
+ * (their job's slot is freed, which may start a queued task), events to publish, attempts to hand
+ * to the workers, and housekeeping for the maintenance executor. {@link Outlet} does it, in that
+ * order, so a slow listener, a direct executor or a slow store never runs while a job or a task is
+ * locked. One instance belongs to one operation on one thread.
  */
 final class Effects {
-  private static final Logger log = LoggerFactory.getLogger(Effects.class);
+  /** An attempt handed out: the task and the token it must still hold when the worker starts. */
+  record Ticket(ActiveTask task, int token) {}
 
+  private final List<ActiveTask> ended = new ArrayList<>();
   private final List<TaskEvent> events = new ArrayList<>();
-  private final List<Runnable> starts = new ArrayList<>();
+  private final List<Ticket> starts = new ArrayList<>();
   private final List<Runnable> housekeeping = new ArrayList<>();
+
+  void ended(ActiveTask task) {
+    ended.add(task);
+  }
 
   void event(TaskEvent event) {
     events.add(event);
   }
 
-  void start(Runnable attempt) {
+  void start(Ticket attempt) {
     starts.add(attempt);
   }
 
@@ -32,22 +35,25 @@ final class Effects {
     housekeeping.add(work);
   }
 
-  void apply(Monitor monitor, Executor executor, Executor maintenance) {
-    monitor.publish(events);
-    for (Runnable attempt : starts) {
-      try {
-        executor.execute(attempt);
-      } catch (RejectedExecutionException e) {
-        // Only at shutdown: the task stays PENDING/RETRYING, which a durable store resumes.
-        log.debug("worker pool refused an attempt during shutdown: {}", e.toString());
-      }
+  /** Takes the tasks that ended since the last call. */
+  List<ActiveTask> takeEnded() {
+    if (ended.isEmpty()) {
+      return List.of();
     }
-    for (Runnable work : housekeeping) {
-      try {
-        maintenance.execute(work);
-      } catch (RejectedExecutionException e) {
-        log.debug("maintenance refused work during shutdown: {}", e.toString());
-      }
-    }
+    List<ActiveTask> out = List.copyOf(ended);
+    ended.clear();
+    return out;
+  }
+
+  List<TaskEvent> events() {
+    return events;
+  }
+
+  List<Ticket> starts() {
+    return starts;
+  }
+
+  List<Runnable> housekeeping() {
+    return housekeeping;
   }
 }

@@ -1,6 +1,7 @@
 package dev.hypernd.engine;
 
 import dev.hypernd.engine.store.JobState;
+import dev.hypernd.engine.store.TaskStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,23 +9,40 @@ import java.util.Optional;
 
 /**
  * Turns schedules into fires: fixed-rate intervals on the monotonic clock and calendar fires on
- * wall time. Runs under the engine's lock.
+ * wall time. Everything here runs under the job's lock, which serialises a job's fires and its
+ * overlap admission; different jobs plan their fires at the same time on different dispatch
+ * threads.
  */
 final class FireScheduler {
   // Calendar fires further in the past than this (after a suspend or a clock step) are skipped.
   private static final Duration MISSED_FIRE_TOLERANCE = Duration.ofSeconds(30);
 
-  private final Engine engine;
   private final EngineClock clock;
-  private final TimerQueue timers;
+  private final Timers timers;
+  private final TaskStore store;
+  private final TaskTable tasks;
+  private final Admission admission;
+  private final EngineMetrics metrics;
+  private final String owner;
 
-  FireScheduler(Engine engine, EngineClock clock, TimerQueue timers) {
-    this.engine = engine;
+  FireScheduler(
+      EngineClock clock,
+      Timers timers,
+      TaskStore store,
+      TaskTable tasks,
+      Admission admission,
+      EngineMetrics metrics,
+      String owner) {
     this.clock = clock;
     this.timers = timers;
+    this.store = store;
+    this.tasks = tasks;
+    this.admission = admission;
+    this.metrics = metrics;
+    this.owner = owner;
   }
 
-  /** (Re)starts the job's schedule from now. */
+  /** (Re)starts the job's schedule from now. Under the job's lock. */
   void arm(ScheduledJob job) {
     job.cancelFireTimer();
     JobSchedule schedule = job.definition.schedule();
@@ -36,7 +54,7 @@ final class FireScheduler {
     } else if (schedule instanceof JobSchedule.Calendar calendar) {
       armCalendar(job, calendar, calendar.schedule().nextAfter(clock.now()));
     }
-    engine.saveJobState(job);
+    saveJobState(job);
   }
 
   /**
@@ -98,7 +116,7 @@ final class FireScheduler {
     } else {
       return;
     }
-    engine.saveJobState(job);
+    saveJobState(job);
   }
 
   /**
@@ -137,7 +155,9 @@ final class FireScheduler {
     return true;
   }
 
-  /** The next {@code count} fire times of a job from now, without firing anything. */
+  /**
+   * The next {@code count} fire times of a job from now, without firing anything. Under its lock.
+   */
   List<Instant> preview(ScheduledJob job, int count) {
     JobSchedule schedule = job.definition.schedule();
     List<Instant> out = new java.util.ArrayList<>();
@@ -166,7 +186,25 @@ final class FireScheduler {
     long every = interval.every().toNanos();
     long due = job.anchorNanos + job.fireIndex * every;
     job.nextFire = job.anchorWall.plusNanos(job.fireIndex * every);
-    job.fireTimer = timers.atNanos(due, fx -> onInterval(job, interval, fx));
+    long armed = ++job.armed;
+    job.fireTimer =
+        timers.atNanos(
+            job.name(), due, fx -> locked(job, armed, () -> onInterval(job, interval, fx)));
+  }
+
+  /**
+   * Runs a fire timer's action under the job's lock, unless the job was re-armed (a reload, a
+   * pause) after the dispatch thread took the timer and before it got the lock.
+   */
+  private static void locked(ScheduledJob job, long armed, Runnable action) {
+    job.lock.lock();
+    try {
+      if (job.armed == armed) {
+        action.run();
+      }
+    } finally {
+      job.lock.unlock();
+    }
   }
 
   private void onInterval(ScheduledJob job, JobSchedule.Interval interval, Effects fx) {
@@ -188,14 +226,20 @@ final class FireScheduler {
     }
     job.fireIndex = next;
     armInterval(job, interval);
-    engine.saveJobState(job);
+    saveJobState(job);
   }
 
   private void armCalendar(
       ScheduledJob job, JobSchedule.Calendar calendar, Optional<Instant> nextFire) {
     job.nextFire = nextFire.orElse(null);
+    long armed = ++job.armed;
     nextFire.ifPresent(
-        at -> job.fireTimer = timers.atWall(at, fx -> onCalendar(job, calendar, at, fx)));
+        at ->
+            job.fireTimer =
+                timers.atWall(
+                    job.name(),
+                    at,
+                    fx -> locked(job, armed, () -> onCalendar(job, calendar, at, fx))));
   }
 
   private void onCalendar(ScheduledJob job, JobSchedule.Calendar calendar, Instant at, Effects fx) {
@@ -214,7 +258,7 @@ final class FireScheduler {
       }
     }
     armCalendar(job, calendar, next);
-    engine.saveJobState(job);
+    saveJobState(job);
   }
 
   /** Fires from {@code first} to {@code oldest} are too late to run: report them once. */
@@ -232,7 +276,7 @@ final class FireScheduler {
   }
 
   private void reportMissed(ScheduledJob job, String message, Effects fx) {
-    engine.countSkipped(job.name());
+    metrics.skipped(job.name());
     fx.event(
         TaskEvents.skipped(job.name(), null, null, clock.now(), new TaskError("missed", message)));
   }
@@ -253,13 +297,16 @@ final class FireScheduler {
     if (job.paused) {
       return;
     }
-    if (!engine.store().claimFire(job.name(), scheduledAt, engine.owner())) {
+    if (!store.claimFire(job.name(), scheduledAt, owner)) {
       return;
     }
     for (int i = 0; i < occurrences; i++) {
-      if (job.definition.overlap() == OverlapPolicy.SKIP && !job.active.isEmpty()) {
-        ActiveTask earlier = job.active.iterator().next();
-        engine.countSkipped(job.name());
+      ActiveTask earlier =
+          OverlapGate.decide(job, job.definition.overlap()) == OverlapGate.Decision.SKIP
+              ? job.oldestActive()
+              : null;
+      if (earlier != null) {
+        metrics.skipped(job.name());
         fx.event(
             TaskEvents.skipped(
                 job.name(),
@@ -269,9 +316,13 @@ final class FireScheduler {
                 new TaskError("overlap", "skipped: " + earlier.id + " is still " + earlier.state)));
         continue;
       }
-      ActiveTask task = engine.create(job, List.of(), scheduledAt, dueNanos, null, fx);
+      ActiveTask task = tasks.create(job, List.of(), scheduledAt, dueNanos, null, fx);
       job.lastFire = scheduledAt;
-      engine.admit(task, fx);
+      admission.admit(task, fx);
     }
+  }
+
+  void saveJobState(ScheduledJob job) {
+    store.saveJobState(new JobState(job.name(), job.lastFire, job.nextFire, job.paused));
   }
 }

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Prunes the store to the retention at start and then every {@link Maintenance#every()}. The timer
  * lives in the engine's queue, but the pruning itself is handed to the maintenance executor, so a
- * long prune never holds the engine's lock or the dispatch thread; a prune still running when the
- * next is due makes that one a no-op.
+ * long prune never holds a dispatch thread; a prune still running when the next is due makes that
+ * one a no-op.
  */
 final class Housekeeping {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
@@ -17,17 +17,17 @@ final class Housekeeping {
   private final TaskStore store;
   private final Maintenance maintenance;
   private final EngineClock clock;
-  private final TimerQueue timers;
+  private final Timers timers;
   private final AtomicBoolean pruning = new AtomicBoolean();
 
-  Housekeeping(TaskStore store, Maintenance maintenance, EngineClock clock, TimerQueue timers) {
+  Housekeeping(TaskStore store, Maintenance maintenance, EngineClock clock, Timers timers) {
     this.store = store;
     this.maintenance = maintenance;
     this.clock = clock;
     this.timers = timers;
   }
 
-  /** Prunes once now and arms the timer. Under the engine's lock. */
+  /** Prunes once now and arms the timer. */
   void start(Effects fx) {
     fx.maintain(this::prune);
     arm();
@@ -35,6 +35,7 @@ final class Housekeeping {
 
   private void arm() {
     timers.atNanos(
+        "housekeeping",
         clock.nanoTime() + maintenance.every().toNanos(),
         fx -> {
           fx.maintain(this::prune);

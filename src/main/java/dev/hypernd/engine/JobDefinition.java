@@ -28,17 +28,11 @@ public final class JobDefinition {
     this.retry = b.retry;
     this.timeout = b.timeout;
     this.actionTimeout = b.actionTimeout;
-    this.overlap = b.overlap != null ? b.overlap : defaultOverlap(b.schedule);
+    this.overlap =
+        b.overlap != null
+            ? b.overlap
+            : OverlapPolicy.defaultFor(b.schedule instanceof JobSchedule.OnDemand);
     this.catchUp = b.catchUp;
-  }
-
-  /**
-   * Scheduled fires default to {@link OverlapPolicy#SKIP}; on-demand jobs default to {@link
-   * OverlapPolicy#ALLOW}, because a submission is a deliberate request, not a fire that may collide
-   * with a slow predecessor.
-   */
-  static OverlapPolicy defaultOverlap(JobSchedule schedule) {
-    return schedule instanceof JobSchedule.OnDemand ? OverlapPolicy.ALLOW : OverlapPolicy.SKIP;
   }
 
   public static Builder builder(String name, JobSchedule schedule, TaskAction action) {

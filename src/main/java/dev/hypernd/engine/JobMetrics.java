@@ -6,32 +6,44 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Counters and a duration histogram for one job or for all. Not thread-safe: the scheduler updates
- * and reads it under its lock. Memory is bounded: the histogram is logarithmic and the error table
- * keeps at most {@link #MAX_ERROR_TYPES} types.
+ * Counters and a duration histogram for one job or for all. Thread-safe without a lock on the hot
+ * path: counters are {@link LongAdder}s and the histogram records wait-free; only the error table
+ * (touched by failed attempts) is synchronized. Memory is bounded: the histogram is logarithmic and
+ * the error table keeps at most {@link #MAX_ERROR_TYPES} types.
  */
 final class JobMetrics {
   static final int MAX_ERROR_TYPES = 100;
   private static final int TOP_ERRORS = 10;
 
-  long submitted;
-  long completed;
-  long failed;
-  long retried;
-  long cancelled;
-  long skipped;
+  final LongAdder submitted = new LongAdder();
+  final LongAdder completed = new LongAdder();
+  final LongAdder failed = new LongAdder();
+  final LongAdder retried = new LongAdder();
+  final LongAdder cancelled = new LongAdder();
+  final LongAdder skipped = new LongAdder();
   // Two significant digits keep a job's histogram at a few kilobytes; 1% is plenty for p99.
-  private final Histogram durationsMicros = new Histogram(2);
+  private final Histogram durationsMicros = new ConcurrentHistogram(2);
   private final Map<String, Long> errorCounts = new HashMap<>();
+
+  /** The key of these counters in the store: the job's name, or {@link JobCounters#TOTAL}. */
+  volatile String key;
+
+  /**
+   * Changed since last saved; set by a change, cleared by the thread that saves (EngineMetrics).
+   */
+  final AtomicBoolean dirty = new AtomicBoolean();
 
   void recordDuration(long micros) {
     durationsMicros.recordValue(Math.max(0, micros));
   }
 
-  void recordError(String type) {
+  synchronized void recordError(String type) {
     if (errorCounts.size() >= MAX_ERROR_TYPES && !errorCounts.containsKey(type)) {
       String rarest =
           errorCounts.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -41,19 +53,26 @@ final class JobMetrics {
   }
 
   /** The counters to keep in the store under {@code key}. */
-  JobCounters counters(String key) {
+  synchronized JobCounters counters(String key) {
     return new JobCounters(
-        key, submitted, completed, failed, retried, cancelled, skipped, errorCounts);
+        key,
+        submitted.sum(),
+        completed.sum(),
+        failed.sum(),
+        retried.sum(),
+        cancelled.sum(),
+        skipped.sum(),
+        errorCounts);
   }
 
   /** Takes the counters kept by an earlier run; durations start afresh. */
-  void restore(JobCounters c) {
-    submitted = c.submitted();
-    completed = c.completed();
-    failed = c.failed();
-    retried = c.retried();
-    cancelled = c.cancelled();
-    skipped = c.skipped();
+  synchronized void restore(JobCounters c) {
+    set(submitted, c.submitted());
+    set(completed, c.completed());
+    set(failed, c.failed());
+    set(retried, c.retried());
+    set(cancelled, c.cancelled());
+    set(skipped, c.skipped());
     errorCounts.clear();
     c.errors().entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
@@ -61,10 +80,17 @@ final class JobMetrics {
         .forEach(e -> errorCounts.put(e.getKey(), e.getValue()));
   }
 
-  MetricsSnapshot snapshot(int running, int pending, long uptimeS) {
-    long finished = completed + failed;
-    double successRate = finished == 0 ? 0.0 : round(100.0 * completed / finished);
-    boolean any = durationsMicros.getTotalCount() > 0;
+  private static void set(LongAdder adder, long value) {
+    adder.reset();
+    adder.add(value);
+  }
+
+  synchronized MetricsSnapshot snapshot(int running, int pending, long uptimeS) {
+    long done = completed.sum();
+    long finished = done + failed.sum();
+    double successRate = finished == 0 ? 0.0 : round(100.0 * done / finished);
+    Histogram durations = durationsMicros.copy();
+    boolean any = durations.getTotalCount() > 0;
     List<MetricsSnapshot.ErrorCount> top = new ArrayList<>();
     errorCounts.entrySet().stream()
         .sorted(
@@ -73,15 +99,15 @@ final class JobMetrics {
         .limit(TOP_ERRORS)
         .forEach(e -> top.add(new MetricsSnapshot.ErrorCount(e.getKey(), e.getValue())));
     return new MetricsSnapshot(
-        submitted,
-        completed,
-        failed,
-        retried,
-        cancelled,
-        skipped,
-        any ? round(durationsMicros.getMean() / 1000.0) : 0.0,
-        any ? round(durationsMicros.getValueAtPercentile(95) / 1000.0) : 0.0,
-        any ? round(durationsMicros.getValueAtPercentile(99) / 1000.0) : 0.0,
+        submitted.sum(),
+        done,
+        failed.sum(),
+        retried.sum(),
+        cancelled.sum(),
+        skipped.sum(),
+        any ? round(durations.getMean() / 1000.0) : 0.0,
+        any ? round(durations.getValueAtPercentile(95) / 1000.0) : 0.0,
+        any ? round(durations.getValueAtPercentile(99) / 1000.0) : 0.0,
         successRate,
         top,
         running,

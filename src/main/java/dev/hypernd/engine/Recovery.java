@@ -1,5 +1,6 @@
 package dev.hypernd.engine;
 
+import dev.hypernd.engine.store.TaskStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,36 +21,54 @@ import org.slf4j.LoggerFactory;
  *   <li>of a job that is no longer configured: CANCELLED, error type {@code job-removed}.
  * </ul>
  *
- * Only jobs registered before {@link TaskScheduler#start()} count as configured. Runs under the
- * engine's lock.
+ * Only jobs registered before {@link TaskScheduler#start()} count as configured. Runs once, in
+ * {@link TaskScheduler#start()}, before any dispatch thread exists.
  */
 final class Recovery {
   private static final Logger log = LoggerFactory.getLogger(Recovery.class);
 
-  private final Engine engine;
+  private final TaskStore store;
+  private final JobRegistry registry;
+  private final TaskTable tasks;
   private final Attempts attempts;
+  private final Admission admission;
+  private final EngineMetrics metrics;
   private final EngineClock clock;
-  private final TimerQueue timers;
+  private final Timers timers;
 
-  Recovery(Engine engine, Attempts attempts, EngineClock clock, TimerQueue timers) {
-    this.engine = engine;
+  Recovery(
+      TaskStore store,
+      JobRegistry registry,
+      TaskTable tasks,
+      Attempts attempts,
+      Admission admission,
+      EngineMetrics metrics,
+      EngineClock clock,
+      Timers timers) {
+    this.store = store;
+    this.registry = registry;
+    this.tasks = tasks;
     this.attempts = attempts;
+    this.admission = admission;
+    this.metrics = metrics;
     this.clock = clock;
     this.timers = timers;
   }
 
   void resumeTasks(Effects fx) {
-    List<TaskResult> stored = engine.store().unfinished();
+    List<TaskResult> stored = store.unfinished();
     int[] counts = new int[5];
     // Tasks that held their job's slot (running or retrying) first, so that pending ones queue or
     // skip behind them as the overlap policy says; each group oldest first.
     for (TaskResult t : stored) {
-      if (t.state() != TaskState.PENDING && !engine.isLive(t.taskId())) {
+      if (t.state() != TaskState.PENDING && !tasks.isLive(t.taskId())) {
         counts[resume(t, fx)]++;
       }
     }
+    // Interrupted attempts that failed for good free their job's place before pending tasks ask.
+    admission.release(fx);
     for (TaskResult t : stored) {
-      if (t.state() == TaskState.PENDING && !engine.isLive(t.taskId())) {
+      if (t.state() == TaskState.PENDING && !tasks.isLive(t.taskId())) {
         counts[resume(t, fx)]++;
       }
     }
@@ -67,7 +86,7 @@ final class Recovery {
 
   /** Resumes one task; returns which count it adds to. */
   private int resume(TaskResult stored, Effects fx) {
-    ScheduledJob job = engine.jobOrNull(stored.taskName());
+    ScheduledJob job = registry.liveOrNull(stored.taskName());
     if (job == null) {
       cancelOrphan(stored, fx);
       return 4;
@@ -75,7 +94,7 @@ final class Recovery {
     Instant now = clock.now();
     ActiveTask task =
         new ActiveTask(
-            stored.taskId(),
+            stored.sequenceNumber(),
             job,
             stored.args(),
             stored.scheduledAt(),
@@ -85,39 +104,45 @@ final class Recovery {
     task.startedAt = stored.startedAt();
     task.durationMs = stored.durationMs();
     task.error = stored.error();
-    engine.adopt(task);
+    tasks.adopt(task);
     switch (stored.state()) {
       case RUNNING -> {
-        task.state = TaskState.RUNNING;
-        task.durationMs = 0;
-        job.active.add(task);
-        attempts.failAttempt(
-            task,
-            new DaemonStoppedException(
-                "the daemon stopped while attempt "
-                    + stored.attempts()
-                    + " was running"
-                    + (stored.startedAt() == null ? "" : " (started " + stored.startedAt() + ")")
-                    + "; its outcome is unknown"),
-            fx);
+        synchronized (task) {
+          task.state = TaskState.RUNNING;
+          task.durationMs = 0;
+          job.active.add(task);
+          attempts.failAttempt(
+              task,
+              new DaemonStoppedException(
+                  "the daemon stopped while attempt "
+                      + stored.attempts()
+                      + " was running"
+                      + (stored.startedAt() == null ? "" : " (started " + stored.startedAt() + ")")
+                      + "; its outcome is unknown"),
+              fx);
+        }
         return 3;
       }
       case RETRYING -> {
-        task.state = TaskState.RETRYING;
-        job.active.add(task);
-        Instant due = stored.nextAttemptAt() == null ? now : stored.nextAttemptAt();
-        attempts.scheduleRetry(task, nanosAt(due.isBefore(now) ? now : due));
+        synchronized (task) {
+          task.state = TaskState.RETRYING;
+          job.active.add(task);
+          Instant due = stored.nextAttemptAt() == null ? now : stored.nextAttemptAt();
+          attempts.scheduleRetry(task, nanosAt(due.isBefore(now) ? now : due));
+        }
         return 2;
       }
       default -> {
         Instant due = stored.nextAttemptAt();
         if (due != null && due.isAfter(now)) {
-          task.dueNanos = nanosAt(due);
-          task.timer = timers.atNanos(task.dueNanos, f -> engine.onDelayedDue(task, f));
-          engine.wake.signalAll();
+          synchronized (task) {
+            task.dueNanos = nanosAt(due);
+            task.timer =
+                timers.atNanos(task.seq, task.dueNanos, f -> admission.onDelayedDue(task, f));
+          }
           return 0;
         }
-        engine.onDelayedDue(task, fx);
+        admission.onDelayedDue(task, fx);
         return 1;
       }
     }
@@ -150,9 +175,8 @@ final class Recovery {
             now,
             null,
             stored.args());
-    engine.totals().cancelled++;
-    engine.store().save(cancelled);
-    engine.saveTotals();
+    store.save(cancelled);
+    metrics.cancelledOrphan();
     fx.event(TaskEvents.cancelled(cancelled, now));
   }
 

@@ -1,7 +1,6 @@
 package dev.hypernd.engine;
 
 import dev.hypernd.engine.store.InMemoryTaskStore;
-import dev.hypernd.engine.store.Retention;
 import dev.hypernd.engine.store.TaskQuery;
 import dev.hypernd.engine.store.TaskStore;
 import java.time.Duration;
@@ -14,14 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,32 +44,16 @@ public final class TaskScheduler implements AutoCloseable {
   private final ExecutorService ownedMaintenance;
   private final boolean dispatchThread;
   private final PeriodicDiscovery periodic;
-  private Thread loop;
-  private volatile DispatchLoop dispatchLoop;
+  private final List<Thread> loopThreads = new ArrayList<>();
+  private volatile List<DispatchLoop> dispatchLoops = List.of();
 
-  private TaskScheduler(Builder b) {
+  TaskScheduler(TaskSchedulerBuilder b) {
     this.monitor = new Monitor();
     this.store = b.store != null ? b.store : new InMemoryTaskStore();
-    Executor executor = b.executor;
-    if (executor == null) {
-      ownedPool = workerPool(b.workers);
-      executor = ownedPool;
-    } else {
-      ownedPool = null;
-    }
-    Executor maintenance = b.maintenanceExecutor;
-    if (maintenance == null) {
-      ownedMaintenance =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "hypernd-maintenance");
-                t.setDaemon(true);
-                return t;
-              });
-      maintenance = ownedMaintenance;
-    } else {
-      ownedMaintenance = null;
-    }
+    this.ownedPool = b.executor == null ? WorkerPools.workers(b.workers) : null;
+    Executor executor = ownedPool != null ? ownedPool : b.executor;
+    this.ownedMaintenance = b.maintenanceExecutor == null ? WorkerPools.maintenance() : null;
+    Executor maintenance = ownedMaintenance != null ? ownedMaintenance : b.maintenanceExecutor;
     this.engine =
         new Engine(
             b.clock,
@@ -84,38 +61,21 @@ public final class TaskScheduler implements AutoCloseable {
             store,
             monitor,
             b.owner,
-            new Maintenance(maintenance, b.retention, b.pruneEvery));
+            new Maintenance(maintenance, b.retention, b.pruneEvery),
+            b.dispatchThread ? WorkerPools.dispatchThreads() : 1);
     this.dispatchThread = b.dispatchThread;
     this.periodic = new PeriodicDiscovery(b.periodicLoader);
   }
 
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  private static ExecutorService workerPool(int workers) {
-    AtomicInteger n = new AtomicInteger();
-    ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            workers,
-            workers,
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "hypernd-worker-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
+  public static TaskSchedulerBuilder builder() {
+    return new TaskSchedulerBuilder();
   }
 
   // ---- jobs ----------------------------------------------------------------------------------
 
   /** Adds a job. Its schedule starts now if the scheduler is running, else at {@link #start()}. */
   public void schedule(JobDefinition job) {
-    engine.register(Objects.requireNonNull(job, "job"));
+    engine.jobs().register(Objects.requireNonNull(job, "job"));
   }
 
   /** Runs {@code action} every {@code every}, fixed-rate; the first fire is one interval away. */
@@ -154,12 +114,7 @@ public final class TaskScheduler implements AutoCloseable {
 
   /** A submitter for an existing job of any schedule. */
   public TaskSubmitter submitter(String jobName) {
-    engine.lock.lock();
-    try {
-      engine.liveJob(jobName);
-    } finally {
-      engine.lock.unlock();
-    }
+    engine.jobs().check(jobName);
     return new TaskSubmitter(this, jobName);
   }
 
@@ -169,19 +124,19 @@ public final class TaskScheduler implements AutoCloseable {
    * with the new definition. All other jobs keep their next fire and their tasks.
    */
   public void updateJobs(Collection<String> remove, Collection<JobDefinition> upsert) {
-    engine.updateJobs(List.copyOf(remove), List.copyOf(upsert));
+    engine.jobs().update(List.copyOf(remove), List.copyOf(upsert));
   }
 
   public void pause(String jobName) {
-    engine.setPaused(jobName, true);
+    engine.jobs().setPaused(jobName, true);
   }
 
   public void resume(String jobName) {
-    engine.setPaused(jobName, false);
+    engine.jobs().setPaused(jobName, false);
   }
 
   public List<JobInfo> jobs() {
-    return engine.jobs();
+    return engine.jobs().list();
   }
 
   // ---- tasks ---------------------------------------------------------------------------------
@@ -201,7 +156,7 @@ public final class TaskScheduler implements AutoCloseable {
     for (int i = 0; i < args.size(); i++) {
       copy.add(Objects.requireNonNull(args.get(i), () -> "argument #" + copy.size() + " is null"));
     }
-    return engine.submit(jobName, copy, delay);
+    return engine.tasks().submit(jobName, copy, delay);
   }
 
   /**
@@ -211,17 +166,17 @@ public final class TaskScheduler implements AutoCloseable {
    * @throws TaskStateException when the task has already finished
    */
   public TaskResult cancel(String taskId) {
-    return engine.cancel(Objects.requireNonNull(taskId, "taskId"));
+    return engine.tasks().cancel(Objects.requireNonNull(taskId, "taskId"));
   }
 
   public Optional<TaskResult> getResult(String taskId) {
-    return engine.result(Objects.requireNonNull(taskId, "taskId"));
+    return engine.tasks().result(Objects.requireNonNull(taskId, "taskId"));
   }
 
   /** Tasks matching the query, live and stored, newest first. */
   public List<TaskResult> tasks(TaskQuery query) {
     List<TaskResult> out = new ArrayList<>();
-    for (TaskResult t : engine.liveTasks()) {
+    for (TaskResult t : engine.tasks().live()) {
       if (query.matches(t)) {
         out.add(t);
       }
@@ -237,7 +192,7 @@ public final class TaskScheduler implements AutoCloseable {
 
   /** The next {@code count} fire times of a job. */
   public List<Instant> nextFires(String jobName, int count) {
-    return engine.preview(jobName, count);
+    return engine.jobs().preview(jobName, count);
   }
 
   // ---- observation ---------------------------------------------------------------------------
@@ -257,33 +212,40 @@ public final class TaskScheduler implements AutoCloseable {
   }
 
   public MetricsSnapshot metrics() {
-    return engine.snapshot(null);
+    return engine.tasks().metrics(null);
   }
 
   public MetricsSnapshot metrics(String jobName) {
-    return engine.snapshot(Objects.requireNonNull(jobName, "jobName"));
+    return engine.tasks().metrics(Objects.requireNonNull(jobName, "jobName"));
   }
 
   /**
    * Whether the scheduler is working, for a supervisor's watchdog: it is started and not shutting
-   * down, its lock could be taken within {@code patience}, and its dispatch thread (when it has
-   * one) is alive and began a turn of its loop within {@code patience} (it does at least once a
-   * second while it waits). Waits at most about {@code patience}.
+   * down, its job registry's lock could be taken within {@code patience}, and each of its dispatch
+   * threads (when it has them) is alive and began a turn of its loop within {@code patience} (each
+   * does at least once a second while it waits). Waits at most about {@code patience}.
    */
   public boolean isResponsive(Duration patience) throws InterruptedException {
     Objects.requireNonNull(patience, "patience");
-    if (!engine.lock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+    if (!engine.registryResponds(patience)) {
       return false;
     }
-    try {
-      if (!engine.isStarted() || engine.isStopping()) {
+    if (!engine.isStarted() || engine.isStopping()) {
+      return false;
+    }
+    List<DispatchLoop> loops = dispatchLoops;
+    if (!dispatchThread) {
+      return true;
+    }
+    if (loops.isEmpty()) {
+      return false;
+    }
+    for (DispatchLoop l : loops) {
+      if (!l.wentRoundWithin(patience.toNanos())) {
         return false;
       }
-    } finally {
-      engine.lock.unlock();
     }
-    DispatchLoop dispatch = dispatchLoop;
-    return !dispatchThread || (dispatch != null && dispatch.wentRoundWithin(patience.toNanos()));
+    return true;
   }
 
   // ---- lifecycle -----------------------------------------------------------------------------
@@ -309,10 +271,15 @@ public final class TaskScheduler implements AutoCloseable {
     }
     engine.start();
     if (dispatchThread) {
-      dispatchLoop = new DispatchLoop(engine);
-      loop = new Thread(dispatchLoop, "hypernd-dispatch");
-      loop.setDaemon(true);
-      loop.start();
+      List<DispatchLoop> loops = engine.dispatchLoops();
+      for (int i = 0; i < loops.size(); i++) {
+        // The first keeps the plain name that operators and thread dumps know.
+        Thread t = new Thread(loops.get(i), i == 0 ? "hypernd-dispatch" : "hypernd-dispatch-" + i);
+        t.setDaemon(true);
+        t.start();
+        loopThreads.add(t);
+      }
+      dispatchLoops = loops;
     }
     return true;
   }
@@ -327,8 +294,8 @@ public final class TaskScheduler implements AutoCloseable {
    */
   public synchronized void shutdown(Duration grace) throws InterruptedException {
     engine.stopDispatching();
-    if (loop != null) {
-      loop.join();
+    for (Thread t : loopThreads) {
+      t.join();
     }
     if (!engine.awaitIdle(grace)) {
       log.warn("tasks still running after {}; interrupting them", Durations.format(grace));
@@ -363,93 +330,5 @@ public final class TaskScheduler implements AutoCloseable {
   /** Nanoseconds until the next timer is due, {@link Long#MAX_VALUE} if none. */
   long nanosUntilNextDue() {
     return engine.nanosUntilNextDue();
-  }
-
-  /** Builds a {@link TaskScheduler}; every setting has a working default. */
-  public static final class Builder {
-    private EngineClock clock = EngineClock.system();
-    private int workers = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
-    private Executor executor;
-    private TaskStore store;
-    private boolean dispatchThread = true;
-    private String owner = UUID.randomUUID().toString();
-    private ClassLoader periodicLoader = Thread.currentThread().getContextClassLoader();
-    private Retention retention = Retention.DEFAULT;
-    private Duration pruneEvery = Duration.ofMinutes(10);
-    private Executor maintenanceExecutor;
-
-    private Builder() {}
-
-    public Builder clock(EngineClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** Size of the worker pool: at most this many bodies run at once. */
-    public Builder workers(int workers) {
-      if (workers <= 0) {
-        throw new IllegalArgumentException("workers (" + workers + ") must be positive");
-      }
-      this.workers = workers;
-      return this;
-    }
-
-    /** Runs bodies on this executor instead of an owned pool (not shut down by the scheduler). */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    public Builder store(TaskStore store) {
-      this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /** Whether {@link #start()} starts the dispatch thread; tests drive dispatch by hand. */
-    public Builder dispatchThread(boolean dispatchThread) {
-      this.dispatchThread = dispatchThread;
-      return this;
-    }
-
-    /** Who claims fires in a shared store; unique per scheduler by default. */
-    public Builder owner(String owner) {
-      this.owner = Objects.requireNonNull(owner, "owner");
-      return this;
-    }
-
-    /** Where {@link Periodic} classes are looked up; {@code null} turns discovery off. */
-    public Builder periodicClassLoader(ClassLoader loader) {
-      this.periodicLoader = loader;
-      return this;
-    }
-
-    /** What finished tasks the store keeps; {@link Retention#DEFAULT} unless set. */
-    public Builder retention(Retention retention) {
-      this.retention = Objects.requireNonNull(retention, "retention");
-      return this;
-    }
-
-    /** How often the store is pruned to the retention, off the dispatch thread (10 minutes). */
-    public Builder pruneEvery(Duration every) {
-      Objects.requireNonNull(every, "every");
-      if (every.isNegative() || every.isZero()) {
-        throw new IllegalArgumentException("pruneEvery (" + every + ") must be positive");
-      }
-      this.pruneEvery = every;
-      return this;
-    }
-
-    /**
-     * Runs housekeeping (pruning) on this executor instead of an owned background thread; tests
-     * pass {@code Runnable::run}.
-     */
-    public Builder maintenanceExecutor(Executor executor) {
-      this.maintenanceExecutor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    public TaskScheduler build() {
-      return new TaskScheduler(this);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.hypernd.jobs;
 
 import dev.hypernd.engine.JobDefinition;
-import dev.hypernd.engine.OverlapPolicy;
 import dev.hypernd.engine.TaskAction;
 import dev.hypernd.jobs.config.ClassAction;
 import dev.hypernd.jobs.config.CommandAction;
@@ -55,7 +54,7 @@ public final class JobDefinitions {
         JobDefinition.builder(
                 job.name(), Schedules.of(job.name(), job.schedule()), body(job, classes))
             .retry(RetryPolicies.of(job.retry(), job.action()))
-            .overlap(OverlapPolicy.valueOf(job.overlap().name()))
+            .overlap(job.overlap())
             .catchUp(job.catchUp());
     if (job.action() instanceof ClassAction) {
       job.timeout().ifPresent(definition::timeout);

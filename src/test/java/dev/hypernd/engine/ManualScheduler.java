@@ -30,9 +30,9 @@ final class ManualScheduler {
   }
 
   /** With extra builder settings; housekeeping runs on the calling thread too. */
-  ManualScheduler(TaskStore store, Consumer<TaskScheduler.Builder> settings) {
+  ManualScheduler(TaskStore store, Consumer<TaskSchedulerBuilder> settings) {
     this.store = store;
-    TaskScheduler.Builder builder =
+    TaskSchedulerBuilder builder =
         TaskScheduler.builder()
             .clock(clock)
             .executor(Runnable::run)

@@ -1,5 +1,6 @@
 package dev.hypernd.jobs.config;
 
+import dev.hypernd.engine.OverlapPolicy;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import java.util.Optional;
 public record Defaults(
     Optional<ZoneId> timezone,
     Optional<Duration> timeout,
-    Optional<Overlap> overlap,
+    Optional<OverlapPolicy> overlap,
     RetryBlock retry,
     Map<String, String> env,
     Optional<AlertConfig> alert,

@@ -1,5 +1,6 @@
 package dev.hypernd.jobs.config;
 
+import dev.hypernd.engine.OverlapPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -23,7 +24,7 @@ public record JobConfig(
     Action action,
     RetryConfig retry,
     Optional<Duration> timeout,
-    Overlap overlap,
+    OverlapPolicy overlap,
     Map<String, String> env,
     Optional<Path> workdir,
     Hooks hooks,

@@ -1,5 +1,6 @@
 package dev.hypernd.jobs.config;
 
+import dev.hypernd.engine.OverlapPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ final class JobReader {
         RetryReader.readJob(fields.get("retry"), defaults.retry(), action, job);
     Optional<Duration> timeout =
         fields.get("timeout").flatMap(Values::positiveDuration).or(defaults::timeout);
-    Optional<Overlap> overlap = fields.get("overlap").flatMap(Values::overlap);
+    Optional<OverlapPolicy> overlap = fields.get("overlap").flatMap(Values::overlap);
     Map<String, String> env = new LinkedHashMap<>(defaults.env());
     fields.get("env").flatMap(Values::env).ifPresent(env::putAll);
     Optional<Path> workdir =
@@ -155,10 +156,11 @@ final class JobReader {
    * A submission of a once job is an explicit request, so by default it is never dropped for
    * colliding with another; the defaults' overlap is about schedules firing into running tasks.
    */
-  private Overlap defaultOverlap(Schedule schedule) {
-    return schedule instanceof OnceSchedule
-        ? Overlap.ALLOW
-        : defaults.overlap().orElse(Overlap.SKIP);
+  private OverlapPolicy defaultOverlap(Schedule schedule) {
+    boolean onDemand = schedule instanceof OnceSchedule;
+    return onDemand
+        ? OverlapPolicy.defaultFor(true)
+        : defaults.overlap().orElse(OverlapPolicy.defaultFor(false));
   }
 
   private static Optional<String> name(Fields fields) {

@@ -1,11 +1,13 @@
 package dev.hypernd.jobs.config;
 
+import dev.hypernd.engine.OverlapPolicy;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,11 +18,16 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class Values {
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final List<String> OVERLAPS =
-      Arrays.stream(Overlap.values()).map(Overlap::yamlName).toList();
+      Arrays.stream(OverlapPolicy.values()).map(Values::yamlName).toList();
   private static final List<String> OUTPUT_MODES =
       Arrays.stream(OutputMode.values()).map(OutputMode::yamlName).toList();
 
   private Values() {}
+
+  /** How a job file spells an overlap policy: {@code skip}, {@code allow}, ... */
+  static String yamlName(OverlapPolicy policy) {
+    return policy.name().toLowerCase(Locale.ROOT);
+  }
 
   /** A duration greater than zero, for intervals, timeouts and backoffs. */
   static Optional<Duration> positiveDuration(Cursor value) {
@@ -49,14 +56,14 @@ final class Values {
             });
   }
 
-  static Optional<Overlap> overlap(Cursor value) {
+  static Optional<OverlapPolicy> overlap(Cursor value) {
     return value
         .text("expected one of " + String.join(", ", OVERLAPS))
         .flatMap(
             text -> {
               int index = OVERLAPS.indexOf(text);
               if (index >= 0) {
-                return Optional.of(Overlap.values()[index]);
+                return Optional.of(OverlapPolicy.values()[index]);
               }
               value.error(
                   "unknown overlap policy \""

@@ -2,6 +2,7 @@ package dev.hypernd.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypernd.engine.OverlapPolicy;
 import dev.hypernd.jobs.config.RetryCondition.ExceptionType;
 import dev.hypernd.jobs.config.RetryCondition.ExitStatus;
 import dev.hypernd.jobs.config.RetryCondition.OnTimeout;
@@ -164,9 +165,9 @@ class ExampleJobFileTest {
     assertThat(job("greet").env())
         .containsEntry("GREETING", "good morning")
         .containsEntry("LC_ALL", "C");
-    assertThat(job("greet").overlap()).isEqualTo(Overlap.QUEUE);
-    assertThat(job("warm-up").overlap()).isEqualTo(Overlap.ALLOW);
-    assertThat(job("heartbeat").overlap()).isEqualTo(Overlap.SKIP);
+    assertThat(job("greet").overlap()).isEqualTo(OverlapPolicy.QUEUE);
+    assertThat(job("warm-up").overlap()).isEqualTo(OverlapPolicy.ALLOW);
+    assertThat(job("heartbeat").overlap()).isEqualTo(OverlapPolicy.SKIP);
     assertThat(job("warm-up").workdir()).contains(EXAMPLE.toAbsolutePath().getParent());
     assertThat(job("nightly-report").catchUp()).isTrue();
   }

@@ -2,6 +2,7 @@ package dev.hypernd.jobs.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypernd.engine.OverlapPolicy;
 import dev.hypernd.jobs.config.RetryCondition.ExceptionType;
 import dev.hypernd.jobs.config.RetryCondition.ExitStatus;
 import dev.hypernd.jobs.config.RetryCondition.OnTimeout;
@@ -145,11 +146,12 @@ class JobFileLoaderTest {
 
   @Test
   void onceJobsAllowOverlapUnlessTheySetItThemselves() {
-    assertThat(job("interval-seconds").overlap()).isEqualTo(Overlap.QUEUE);
-    assertThat(job("cron-default-zone").overlap()).isEqualTo(Overlap.REPLACE);
-    assertThat(job("once-plain").overlap()).isEqualTo(Overlap.ALLOW);
-    assertThat(job("once-at-start").overlap()).isEqualTo(Overlap.SKIP);
-    assertThat(load(dir.resolve("minimal.yaml")).jobs().get(0).overlap()).isEqualTo(Overlap.SKIP);
+    assertThat(job("interval-seconds").overlap()).isEqualTo(OverlapPolicy.QUEUE);
+    assertThat(job("cron-default-zone").overlap()).isEqualTo(OverlapPolicy.REPLACE);
+    assertThat(job("once-plain").overlap()).isEqualTo(OverlapPolicy.ALLOW);
+    assertThat(job("once-at-start").overlap()).isEqualTo(OverlapPolicy.SKIP);
+    assertThat(load(dir.resolve("minimal.yaml")).jobs().get(0).overlap())
+        .isEqualTo(OverlapPolicy.SKIP);
   }
 
   @Test
@@ -208,7 +210,7 @@ class JobFileLoaderTest {
             new Defaults(
                 Optional.of(ZoneId.of("Europe/Berlin")),
                 Optional.of(Duration.ofMinutes(10)),
-                Optional.of(Overlap.QUEUE),
+                Optional.of(OverlapPolicy.QUEUE),
                 new RetryBlock(
                     Optional.of(2),
                     Optional.of(Duration.ofSeconds(5)),

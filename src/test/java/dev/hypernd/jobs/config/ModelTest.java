@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import dev.hypernd.engine.OverlapPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class ModelTest {
         new ShellAction("true"),
         RetryConfig.NONE,
         Optional.empty(),
-        Overlap.SKIP,
+        OverlapPolicy.SKIP,
         Map.of(),
         Optional.empty(),
         Hooks.NONE,

@@ -3,12 +3,12 @@ package dev.hypernd.jobs.crontab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.cron.CronSchedule;
+import dev.hypernd.engine.OverlapPolicy;
 import dev.hypernd.jobs.JobFiles;
 import dev.hypernd.jobs.config.CronScheduleSpec;
 import dev.hypernd.jobs.config.JobConfig;
 import dev.hypernd.jobs.config.LoadResult;
 import dev.hypernd.jobs.config.OnceSchedule;
-import dev.hypernd.jobs.config.Overlap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ class CrontabImporterTest {
     for (int i = 0; i < jobs.size(); i++) {
       JobConfig job = jobs.get(i);
       ExpectedLine line = lines.get(i);
-      assertThat(job.overlap()).as("cron runs every fire").isEqualTo(Overlap.ALLOW);
+      assertThat(job.overlap()).as("cron runs every fire").isEqualTo(OverlapPolicy.ALLOW);
       if (line.schedule().equals("@reboot")) {
         assertThat(job.schedule()).isInstanceOf(OnceSchedule.class);
         continue;
