@@ -43,7 +43,7 @@ class HypernctlUsageTest {
     assertThat(ctl.err)
         .isEqualTo(
             "hypernctl: unknown verb 'frobnicate'; the verbs are status, metrics, result,"
-                + " cancel, submit, tasks, jobs, next, reload, pause, resume and wait\n"
+                + " cancel, submit, tasks, jobs, next, reload, pause, resume, wait and logs\n"
                 + "Try 'hypernctl --help' for more information.\n");
     assertThat(ctl.run("stauts")).isEqualTo(2);
     assertThat(ctl.err).startsWith("hypernctl: unknown verb 'stauts'; did you mean status");

@@ -39,7 +39,7 @@ class HyperndMainTest {
     assertThat(run()).isEqualTo(2);
     assertThat(err.toString())
         .isEqualTo(
-            "hypernd: a command is required: run, next and validate\n"
+            "hypernd: a command is required: run, next, validate and import\n"
                 + "Try 'hypernd --help' for more information.\n");
   }
 
@@ -48,7 +48,7 @@ class HyperndMainTest {
     assertThat(run("bogus")).isEqualTo(2);
     assertThat(err.toString())
         .isEqualTo(
-            "hypernd: unknown command 'bogus'; the commands are run, next and validate\n"
+            "hypernd: unknown command 'bogus'; the commands are run, next, validate and import\n"
                 + "Try 'hypernd --help' for more information.\n");
     assertThat(run("vaildate")).isEqualTo(2);
     assertThat(err.toString())
