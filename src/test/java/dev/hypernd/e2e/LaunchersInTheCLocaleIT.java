@@ -56,8 +56,8 @@ class LaunchersInTheCLocaleIT {
         Arguments.of(
             new Launchers(
                 "Debian package",
-                root.resolve("packaging/deb/hypernd.launcher"),
-                root.resolve("packaging/deb/hypernctl.launcher"),
+                root.resolve("packaging/deb/bin/hypernd"),
+                root.resolve("packaging/deb/bin/hypernctl"),
                 packaged)));
   }
 
