@@ -6,11 +6,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** What a path is, in the words of {@code ls -l} and stat(2), for messages. */
-final class FileKind {
+public final class FileKind {
   private FileKind() {}
 
   /** E.g. "a directory", "a regular file" or "a socket"; a symbolic link is not followed. */
-  static String of(Path path) throws IOException {
+  public static String of(Path path) throws IOException {
     int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
     return switch (mode & 0170000) {
       case 0140000 -> "a socket";
@@ -24,7 +24,7 @@ final class FileKind {
     };
   }
 
-  static boolean isSocket(Path path) throws IOException {
+  public static boolean isSocket(Path path) throws IOException {
     return of(path).equals("a socket");
   }
 }

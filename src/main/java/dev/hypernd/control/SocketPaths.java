@@ -51,7 +51,7 @@ public final class SocketPaths {
    * Whether the directory of {@code socket} is the per-user fallback under {@code /tmp}, which the
    * server must create with mode 0700 and must find owned by itself.
    */
-  static boolean isPrivateTmpDirectory(Path directory, long uid) {
+  public static boolean isPrivateTmpDirectory(Path directory, long uid) {
     return directory.equals(Path.of("/tmp", "hypernd-" + uid));
   }
 

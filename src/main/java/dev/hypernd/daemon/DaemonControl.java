@@ -1,8 +1,8 @@
 package dev.hypernd.daemon;
 
-import dev.hypernd.control.ControlServer;
-import dev.hypernd.control.DaemonInfo;
-import dev.hypernd.control.SchedulerControlBackend;
+import dev.hypernd.control.server.ControlServer;
+import dev.hypernd.daemon.control.DaemonInfo;
+import dev.hypernd.daemon.control.SchedulerControlBackend;
 import dev.hypernd.jobs.ReloadDiff;
 import dev.hypernd.jobs.config.ConfigError;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.hypernd.daemon;
 
 import dev.hypernd.control.OutputLineView;
-import dev.hypernd.control.OutputSource;
+import dev.hypernd.daemon.control.OutputSource;
 import dev.hypernd.engine.TaskEvent;
 import dev.hypernd.engine.TaskEventListener;
 import dev.hypernd.jobs.OutputEvent;

@@ -1,9 +1,9 @@
 package dev.hypernd.daemon;
 
-import dev.hypernd.control.ControlServer;
-import dev.hypernd.control.SocketInUseException;
 import dev.hypernd.control.SocketPaths;
 import dev.hypernd.control.Terminal;
+import dev.hypernd.control.server.ControlServer;
+import dev.hypernd.control.server.SocketInUseException;
 import dev.hypernd.daemon.journal.JournalSocket;
 import dev.hypernd.daemon.metrics.ConfiguredMetricsEndpoint;
 import dev.hypernd.daemon.metrics.HyperndMetrics;

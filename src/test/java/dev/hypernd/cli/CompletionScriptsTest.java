@@ -2,8 +2,8 @@ package dev.hypernd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypernd.control.ControlFixture;
 import dev.hypernd.daemon.HyperndMain;
+import dev.hypernd.daemon.control.ControlFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package dev.hypernd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hypernd.control.ControlFixture;
 import dev.hypernd.control.ControlJson;
 import dev.hypernd.control.ReloadOutcome;
+import dev.hypernd.daemon.control.ControlFixture;
 import dev.hypernd.engine.RetryPolicy;
 import dev.hypernd.engine.TaskAction;
 import dev.hypernd.engine.TaskContext;

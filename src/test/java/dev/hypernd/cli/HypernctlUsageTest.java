@@ -2,7 +2,7 @@ package dev.hypernd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypernd.control.ControlFixture;
+import dev.hypernd.daemon.control.ControlFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.hypernd.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypernd.control.ControlFixture;
+import dev.hypernd.daemon.control.ControlFixture;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

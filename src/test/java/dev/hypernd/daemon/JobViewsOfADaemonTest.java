@@ -3,7 +3,7 @@ package dev.hypernd.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.control.JobView;
-import dev.hypernd.control.SchedulerControlBackend;
+import dev.hypernd.daemon.control.SchedulerControlBackend;
 import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.store.InMemoryTaskStore;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hypernd.cli.CliContext;
 import dev.hypernd.cli.HypernctlMain;
-import dev.hypernd.control.ControlServer;
+import dev.hypernd.control.server.ControlServer;
 import dev.hypernd.daemon.metrics.HyperndMetrics;
 import dev.hypernd.daemon.metrics.MetricsEndpoint;
 import dev.hypernd.engine.HandDrivenScheduler;
