@@ -1,6 +1,5 @@
 package dev.hypernd.control;
 
-import dev.hypernd.engine.TaskState;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +14,7 @@ import java.util.Objects;
  * @param lastFire the due time of the last fire that created a task, or {@code null}
  * @param running how many of its tasks are running
  * @param lastTaskId its newest task, or {@code null}
- * @param lastState that task's state, or {@code null}
+ * @param lastState that task's state ({@code COMPLETED}, ...), or {@code null}
  * @param lastDurationMs how long that task's last attempt ran, or {@code null} before one ended
  * @param overlap {@code skip}, {@code allow}, {@code queue} or {@code replace}
  * @param timeoutMs the per-attempt timeout, or {@code null} for none
@@ -29,7 +28,7 @@ public record JobView(
     Instant lastFire,
     int running,
     String lastTaskId,
-    TaskState lastState,
+    String lastState,
     Long lastDurationMs,
     String overlap,
     Long timeoutMs,

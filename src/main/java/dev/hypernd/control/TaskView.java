@@ -3,13 +3,8 @@ package dev.hypernd.control;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializable;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
-import com.fasterxml.jackson.databind.node.TextNode;
-import dev.hypernd.engine.TaskError;
-import dev.hypernd.engine.TaskResult;
-import dev.hypernd.engine.TaskState;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +16,8 @@ import java.util.Objects;
  *
  * @param taskId {@code sched-N}
  * @param taskName the job's name
- * @param state the current state
+ * @param state the current state: {@code PENDING}, {@code RUNNING}, {@code RETRYING}, {@code
+ *     COMPLETED}, {@code FAILED} or {@code CANCELLED}
  * @param result the successful attempt's return value as JSON (a value Jackson cannot write is
  *     given as its {@code toString()}), else {@code null}
  * @param error the last failed attempt's error, or why the task was cancelled; else {@code null}
@@ -36,7 +32,7 @@ import java.util.Objects;
 public record TaskView(
     String taskId,
     String taskName,
-    TaskState state,
+    String state,
     JsonNode result,
     ErrorInfo error,
     int attempts,
@@ -86,38 +82,5 @@ public record TaskView(
         throws IOException {
       serialize(gen, serializers);
     }
-  }
-
-  public static TaskView of(TaskResult task) {
-    TaskError error = task.error();
-    return new TaskView(
-        task.taskId(),
-        task.taskName(),
-        task.state(),
-        task.result() == null ? null : toJson(task.result()),
-        error == null ? null : new ErrorInfo(error.type(), error.message(), error.stackTrace()),
-        task.attempts(),
-        task.durationMs(),
-        task.scheduledAt(),
-        task.startedAt(),
-        task.finishedAt(),
-        task.nextAttemptAt(),
-        task.args().stream().map(String::valueOf).toList());
-  }
-
-  /**
-   * A job's return value as JSON. A plain mapper, not the protocol's: a job's own field names are
-   * its data and are not renamed to snake_case.
-   */
-  static JsonNode toJson(Object value) {
-    try {
-      return ResultMapper.MAPPER.valueToTree(value);
-    } catch (IllegalArgumentException e) {
-      return TextNode.valueOf(String.valueOf(value));
-    }
-  }
-
-  private static final class ResultMapper {
-    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }

@@ -6,7 +6,6 @@ import dev.hypernd.control.OutputLineView;
 import dev.hypernd.control.ReloadOutcome;
 import dev.hypernd.control.StatusView;
 import dev.hypernd.control.TaskView;
-import dev.hypernd.engine.store.TaskQuery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,11 @@ import java.util.function.Consumer;
  * thread-safe and should return promptly (a reload may take as long as parsing the job file).
  * {@link #awaitFinished} must not block.
  *
- * <p>Refusals: throw {@link ControlException} with a code, or the engine's own exceptions, which
- * the server maps: {@code NoSuchJobException} and {@code NoSuchTaskException} to {@code not_found},
- * {@code TaskStateException} and {@code OverlapException} to {@code bad_state}, {@code
- * IllegalArgumentException} to {@code bad_request}. Anything else is answered as {@code internal}
- * and logged.
+ * <p>Refusals: throw {@link ControlException} with a code ({@code not_found} for an unknown job or
+ * task, {@code bad_state} for a task or job in the wrong state), or {@link
+ * IllegalArgumentException}, answered as {@code bad_request}. Anything else is answered as {@code
+ * internal} and logged. This layer knows nothing of the engine: the daemon's adapter turns the
+ * engine's exceptions into these.
  */
 public interface ControlBackend {
 
@@ -45,15 +44,19 @@ public interface ControlBackend {
   /** Creates a task of {@code job} to run after {@code delay} (zero: now); returns its id. */
   String submit(String job, List<String> args, Duration delay);
 
-  /** Tasks matching the query, newest first. */
-  List<TaskView> tasks(TaskQuery query);
+  /**
+   * At most {@code limit} tasks, newest first, of {@code job} and in {@code state} when given.
+   *
+   * @param state a state's name as the client gave it; unknown names are a {@code bad_request}
+   */
+  List<TaskView> tasks(Optional<String> job, Optional<String> state, int limit);
 
   List<JobView> jobs();
 
   /**
    * The next {@code count} fire times of {@code job}; none for an on-demand or a paused job.
    *
-   * @throws dev.hypernd.engine.NoSuchJobException for an unknown job
+   * <p>{@code not_found} for an unknown job.
    */
   NextFires next(String job, int count);
 

@@ -12,6 +12,12 @@ public class ControlException extends RuntimeException {
     this.code = Objects.requireNonNull(code, "code");
   }
 
+  /** A refusal that translates {@code cause}, such as an exception of the engine. */
+  public ControlException(ErrorCode code, String message, Throwable cause) {
+    super(Objects.requireNonNull(message, "message"), cause);
+    this.code = Objects.requireNonNull(code, "code");
+  }
+
   public ErrorCode code() {
     return code;
   }

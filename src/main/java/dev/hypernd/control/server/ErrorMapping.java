@@ -1,10 +1,6 @@
 package dev.hypernd.control.server;
 
 import dev.hypernd.control.ErrorCode;
-import dev.hypernd.engine.NoSuchJobException;
-import dev.hypernd.engine.NoSuchTaskException;
-import dev.hypernd.engine.OverlapException;
-import dev.hypernd.engine.TaskStateException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -22,12 +18,6 @@ final class ErrorMapping {
     Throwable e = unwrap(thrown);
     if (e instanceof ControlException c) {
       return new Failure(c.code(), c.getMessage());
-    }
-    if (e instanceof NoSuchJobException || e instanceof NoSuchTaskException) {
-      return new Failure(ErrorCode.NOT_FOUND, e.getMessage());
-    }
-    if (e instanceof TaskStateException || e instanceof OverlapException) {
-      return new Failure(ErrorCode.BAD_STATE, e.getMessage());
     }
     if (e instanceof IllegalArgumentException) {
       return new Failure(ErrorCode.BAD_REQUEST, e.getMessage());

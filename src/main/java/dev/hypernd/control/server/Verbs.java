@@ -2,12 +2,8 @@ package dev.hypernd.control.server;
 
 import dev.hypernd.control.ErrorCode;
 import dev.hypernd.control.TaskView;
-import dev.hypernd.engine.TaskState;
-import dev.hypernd.engine.store.TaskQuery;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +11,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /** Every verb of the protocol: the fields it takes and what it asks of the backend. */
 final class Verbs {
@@ -91,10 +86,9 @@ final class Verbs {
   }
 
   private static Object tasks(Request r, ControlBackend b) {
-    TaskState state = r.optionalString("state").map(Verbs::state).orElse(null);
     int limit =
         r.optionalLong("limit", 1, MAX_TASK_LIMIT).orElse((long) DEFAULT_TASK_LIMIT).intValue();
-    return b.tasks(new TaskQuery(r.optionalString("job").orElse(null), state, limit));
+    return b.tasks(r.optionalString("job"), r.optionalString("state"), limit);
   }
 
   private static Object next(Request r, ControlBackend b) {
@@ -136,19 +130,5 @@ final class Verbs {
     return new ControlException(
         ErrorCode.TIMEOUT,
         "task " + taskId + " did not finish within " + ms + " ms; it is " + state);
-  }
-
-  private static TaskState state(String text) {
-    try {
-      return TaskState.valueOf(text.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ControlException(
-          ErrorCode.BAD_REQUEST,
-          "\"state\" must be one of "
-              + Arrays.stream(TaskState.values()).map(Enum::name).collect(Collectors.joining(", "))
-              + ", found \""
-              + text
-              + "\"");
-    }
   }
 }

@@ -25,7 +25,7 @@ final class JobViews {
         job.lastFire(),
         job.running(),
         last == null ? null : last.taskId(),
-        last == null ? null : last.state(),
+        last == null ? null : last.state().name(),
         last == null || last.attempts() == 0 ? null : last.durationMs(),
         def.overlap().name().toLowerCase(Locale.ROOT),
         def.attemptTimeout().map(Duration::toMillis).orElse(null),

@@ -1,5 +1,8 @@
 package dev.hypernd.daemon.control;
 
+import static dev.hypernd.daemon.control.EngineRefusals.translate;
+
+import dev.hypernd.control.ErrorCode;
 import dev.hypernd.control.JobView;
 import dev.hypernd.control.NextFires;
 import dev.hypernd.control.OutputLineView;
@@ -7,22 +10,27 @@ import dev.hypernd.control.ReloadOutcome;
 import dev.hypernd.control.StatusView;
 import dev.hypernd.control.TaskView;
 import dev.hypernd.control.server.ControlBackend;
+import dev.hypernd.control.server.ControlException;
 import dev.hypernd.engine.JobInfo;
 import dev.hypernd.engine.NoSuchJobException;
 import dev.hypernd.engine.NoSuchTaskException;
 import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskScheduler;
+import dev.hypernd.engine.TaskState;
 import dev.hypernd.engine.store.TaskQuery;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The control verbs over a {@link TaskScheduler}. What only the daemon knows comes through three
@@ -83,25 +91,27 @@ public final class SchedulerControlBackend implements ControlBackend {
 
   @Override
   public Map<String, Object> metrics(Optional<String> job) {
-    return job.map(scheduler::getMetrics).orElseGet(scheduler::getMetrics);
+    return translate(() -> job.map(scheduler::getMetrics).orElseGet(scheduler::getMetrics));
   }
 
   @Override
   public TaskView result(String taskId) {
-    return scheduler
-        .getResult(taskId)
-        .map(TaskView::of)
-        .orElseThrow(() -> new NoSuchTaskException(taskId));
+    return translate(
+        () ->
+            scheduler
+                .getResult(taskId)
+                .map(TaskViews::of)
+                .orElseThrow(() -> new NoSuchTaskException(taskId)));
   }
 
   @Override
   public TaskView cancel(String taskId) {
-    return TaskView.of(scheduler.cancel(taskId));
+    return translate(() -> TaskViews.of(scheduler.cancel(taskId)));
   }
 
   @Override
   public String submit(String job, List<String> args, Duration delay) {
-    return scheduler.submit(job, args, delay);
+    return translate(() -> scheduler.submit(job, args, delay));
   }
 
   /**
@@ -109,12 +119,15 @@ public final class SchedulerControlBackend implements ControlBackend {
    * found on any kept task is {@code not_found}, so that a typo does not read as "no tasks".
    */
   @Override
-  public List<TaskView> tasks(TaskQuery query) {
+  public List<TaskView> tasks(Optional<String> job, Optional<String> state, int limit) {
+    TaskQuery query =
+        new TaskQuery(
+            job.orElse(null), state.map(SchedulerControlBackend::state).orElse(null), limit);
     List<TaskResult> tasks = scheduler.tasks(query);
     if (tasks.isEmpty() && query.job() != null) {
-      requireJob(query.job());
+      translate(() -> requireJob(query.job()));
     }
-    return tasks.stream().map(TaskView::of).toList();
+    return tasks.stream().map(TaskViews::of).toList();
   }
 
   @Override
@@ -125,10 +138,13 @@ public final class SchedulerControlBackend implements ControlBackend {
   /** A paused job lists no fires: it has none until it is resumed. */
   @Override
   public NextFires next(String job, int count) {
-    if (requireJob(job).paused()) {
-      return new NextFires(job, true, List.of());
-    }
-    return new NextFires(job, false, scheduler.nextFires(job, count));
+    return translate(
+        () -> {
+          if (requireJob(job).paused()) {
+            return new NextFires(job, true, List.of());
+          }
+          return new NextFires(job, false, scheduler.nextFires(job, count));
+        });
   }
 
   @Override
@@ -138,14 +154,20 @@ public final class SchedulerControlBackend implements ControlBackend {
 
   @Override
   public JobView pause(String job) {
-    scheduler.pause(job);
-    return view(requireJob(job));
+    return translate(
+        () -> {
+          scheduler.pause(job);
+          return view(requireJob(job));
+        });
   }
 
   @Override
   public JobView resume(String job) {
-    scheduler.resume(job);
-    return view(requireJob(job));
+    return translate(
+        () -> {
+          scheduler.resume(job);
+          return view(requireJob(job));
+        });
   }
 
   @Override
@@ -168,7 +190,7 @@ public final class SchedulerControlBackend implements ControlBackend {
   public List<Map<String, Object>> jobOutput(String job, int limit) {
     List<OutputLineView> lines = output.job(job, limit);
     if (lines.isEmpty()) {
-      requireJob(job);
+      translate(() -> requireJob(job));
     }
     return lines.stream().map(OutputLineView::toData).toList();
   }
@@ -184,7 +206,7 @@ public final class SchedulerControlBackend implements ControlBackend {
 
   @Override
   public CompletableFuture<Void> followJob(String job, Consumer<OutputLineView> sink) {
-    requireJob(job);
+    translate(() -> requireJob(job));
     CompletableFuture<Void> following = new CompletableFuture<>();
     Runnable unsubscribe = output.followJob(job, sink);
     following.whenComplete((nothing, error) -> unsubscribe.run());
@@ -200,6 +222,21 @@ public final class SchedulerControlBackend implements ControlBackend {
     Optional<TaskResult> newest =
         scheduler.tasks(new TaskQuery(job.name(), null, 1)).stream().findFirst();
     return JobViews.of(job, newest);
+  }
+
+  /** A state's name, in any case, as the engine's {@link TaskState}. */
+  private static TaskState state(String text) {
+    try {
+      return TaskState.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ControlException(
+          ErrorCode.BAD_REQUEST,
+          "\"state\" must be one of "
+              + Arrays.stream(TaskState.values()).map(Enum::name).collect(Collectors.joining(", "))
+              + ", found \""
+              + text
+              + "\"");
+    }
   }
 
   private JobInfo requireJob(String name) {

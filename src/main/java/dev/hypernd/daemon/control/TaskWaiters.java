@@ -35,7 +35,7 @@ final class TaskWaiters {
       future.completeExceptionally(
           new ControlException(ErrorCode.NOT_FOUND, "no task with id " + taskId));
     } else if (now.get().state().isFinished()) {
-      future.complete(TaskView.of(now.get()));
+      future.complete(TaskViews.of(now.get()));
     }
     return future;
   }
@@ -53,7 +53,7 @@ final class TaskWaiters {
             task -> {
               Set<CompletableFuture<TaskView>> set = waiters.get(id);
               if (set != null) {
-                TaskView view = TaskView.of(task);
+                TaskView view = TaskViews.of(task);
                 set.forEach(f -> f.complete(view));
               }
             });
