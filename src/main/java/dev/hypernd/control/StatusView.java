@@ -22,7 +22,7 @@ public record StatusView(
     long uptimeS,
     String configFile,
     Instant configLoadedAt,
-    ReloadOutcome lastReload,
+    ReloadView lastReload,
     List<JobView> jobs) {
   public StatusView {
     jobs = List.copyOf(jobs);

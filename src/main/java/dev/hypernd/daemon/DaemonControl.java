@@ -1,5 +1,6 @@
 package dev.hypernd.daemon;
 
+import dev.hypernd.control.ReloadView;
 import dev.hypernd.control.server.ControlServer;
 import dev.hypernd.daemon.control.DaemonInfo;
 import dev.hypernd.daemon.control.SchedulerControlBackend;
@@ -20,7 +21,7 @@ final class DaemonControl {
         new SchedulerControlBackend(
             daemon.scheduler(),
             () -> info(daemon),
-            () -> toControl(daemon.reload()),
+            () -> view(daemon.reload()),
             InstantSource.system(),
             daemon.outputs()));
   }
@@ -34,15 +35,15 @@ final class DaemonControl {
         startedAt,
         status.configFile().toString(),
         status.loadedAt(),
-        status.lastReload() == null ? null : toControl(status.lastReload()));
+        status.lastReload() == null ? null : view(status.lastReload()));
   }
 
-  static dev.hypernd.control.ReloadOutcome toControl(ReloadOutcome outcome) {
+  static ReloadView view(ReloadOutcome outcome) {
     if (outcome instanceof ReloadOutcome.Loaded loaded) {
-      return dev.hypernd.control.ReloadOutcome.accepted(loaded.at(), summary(loaded.diff()));
+      return ReloadView.accepted(loaded.at(), summary(loaded.diff()));
     }
     List<String> errors = outcome.errors().stream().map(ConfigError::toString).toList();
-    return dev.hypernd.control.ReloadOutcome.rejected(outcome.at(), errors);
+    return ReloadView.rejected(outcome.at(), errors);
   }
 
   private static String summary(ReloadDiff diff) {

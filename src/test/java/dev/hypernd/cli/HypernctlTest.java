@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.control.ControlJson;
-import dev.hypernd.control.ReloadOutcome;
+import dev.hypernd.control.ReloadView;
 import dev.hypernd.daemon.control.ControlFixture;
 import dev.hypernd.engine.RetryPolicy;
 import dev.hypernd.engine.TaskAction;
@@ -94,7 +94,7 @@ class HypernctlTest {
   @Test
   void aRejectedReloadShowsInStatusWithItsErrors() {
     f.nextReload.set(
-        ReloadOutcome.rejected(ControlFixture.START.minusSeconds(300), List.of("jobs.yaml:4:7 x")));
+        ReloadView.rejected(ControlFixture.START.minusSeconds(300), List.of("jobs.yaml:4:7 x")));
     assertThat(ctl.run("status")).isZero();
     assertThat(ctl.out).contains("reload  rejected 5m ago", "  jobs.yaml:4:7 x");
   }
@@ -269,7 +269,7 @@ class HypernctlTest {
     assertThat(ctl.run("reload")).isZero();
     assertThat(ctl.out).contains("reloaded: 2 jobs: unchanged");
     f.nextReload.set(
-        ReloadOutcome.rejected(ControlFixture.START, List.of("a.yaml:1:1 first", "a.yaml:2:1 b")));
+        ReloadView.rejected(ControlFixture.START, List.of("a.yaml:1:1 first", "a.yaml:2:1 b")));
     assertThat(ctl.run("reload")).isEqualTo(1);
     assertThat(ctl.out).contains("rejected", "  a.yaml:1:1 first", "  a.yaml:2:1 b");
     assertThat(ctl.run("reload", "--json")).isEqualTo(1);

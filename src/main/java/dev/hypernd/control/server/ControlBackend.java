@@ -3,7 +3,7 @@ package dev.hypernd.control.server;
 import dev.hypernd.control.JobView;
 import dev.hypernd.control.NextFires;
 import dev.hypernd.control.OutputLineView;
-import dev.hypernd.control.ReloadOutcome;
+import dev.hypernd.control.ReloadView;
 import dev.hypernd.control.StatusView;
 import dev.hypernd.control.TaskView;
 import java.time.Duration;
@@ -61,7 +61,7 @@ public interface ControlBackend {
   NextFires next(String job, int count);
 
   /** Reads the job file again and swaps it in if it is valid (design §7). */
-  ReloadOutcome reload();
+  ReloadView reload();
 
   JobView pause(String job);
 

@@ -1,6 +1,6 @@
 package dev.hypernd.daemon.control;
 
-import dev.hypernd.control.ReloadOutcome;
+import dev.hypernd.control.ReloadView;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,7 +18,7 @@ public record DaemonInfo(
     Instant startedAt,
     String configFile,
     Instant configLoadedAt,
-    ReloadOutcome lastReload) {
+    ReloadView lastReload) {
   public DaemonInfo {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(startedAt, "startedAt");

@@ -6,7 +6,7 @@ import dev.hypernd.control.ErrorCode;
 import dev.hypernd.control.JobView;
 import dev.hypernd.control.NextFires;
 import dev.hypernd.control.OutputLineView;
-import dev.hypernd.control.ReloadOutcome;
+import dev.hypernd.control.ReloadView;
 import dev.hypernd.control.StatusView;
 import dev.hypernd.control.TaskView;
 import dev.hypernd.control.server.ControlBackend;
@@ -41,20 +41,20 @@ import java.util.stream.Collectors;
 public final class SchedulerControlBackend implements ControlBackend {
   private final TaskScheduler scheduler;
   private final Supplier<DaemonInfo> daemonInfo;
-  private final Supplier<ReloadOutcome> reload;
+  private final Supplier<ReloadView> reload;
   private final InstantSource clock;
   private final OutputSource output;
   private final TaskWaiters waiters;
 
   public SchedulerControlBackend(
-      TaskScheduler scheduler, Supplier<DaemonInfo> daemonInfo, Supplier<ReloadOutcome> reload) {
+      TaskScheduler scheduler, Supplier<DaemonInfo> daemonInfo, Supplier<ReloadView> reload) {
     this(scheduler, daemonInfo, reload, InstantSource.system());
   }
 
   public SchedulerControlBackend(
       TaskScheduler scheduler,
       Supplier<DaemonInfo> daemonInfo,
-      Supplier<ReloadOutcome> reload,
+      Supplier<ReloadView> reload,
       InstantSource clock) {
     this(scheduler, daemonInfo, reload, clock, OutputSource.NONE);
   }
@@ -62,7 +62,7 @@ public final class SchedulerControlBackend implements ControlBackend {
   public SchedulerControlBackend(
       TaskScheduler scheduler,
       Supplier<DaemonInfo> daemonInfo,
-      Supplier<ReloadOutcome> reload,
+      Supplier<ReloadView> reload,
       InstantSource clock,
       OutputSource output) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -148,7 +148,7 @@ public final class SchedulerControlBackend implements ControlBackend {
   }
 
   @Override
-  public ReloadOutcome reload() {
+  public ReloadView reload() {
     return reload.get();
   }
 

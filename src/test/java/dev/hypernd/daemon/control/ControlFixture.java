@@ -1,6 +1,6 @@
 package dev.hypernd.daemon.control;
 
-import dev.hypernd.control.ReloadOutcome;
+import dev.hypernd.control.ReloadView;
 import dev.hypernd.control.server.ControlServer;
 import dev.hypernd.control.server.ControlServerOptions;
 import dev.hypernd.engine.ManualClock;
@@ -24,8 +24,8 @@ public final class ControlFixture implements AutoCloseable {
   public final ManualClock clock = new ManualClock(START);
   public final ExecutorService bodies = Executors.newCachedThreadPool();
   public final TaskScheduler scheduler;
-  public final AtomicReference<ReloadOutcome> nextReload =
-      new AtomicReference<>(ReloadOutcome.accepted(START, "2 jobs: unchanged"));
+  public final AtomicReference<ReloadView> nextReload =
+      new AtomicReference<>(ReloadView.accepted(START, "2 jobs: unchanged"));
   public final SchedulerControlBackend backend;
   public final Path socket;
   public final ControlServer server;
@@ -60,7 +60,7 @@ public final class ControlFixture implements AutoCloseable {
                     START.minusSeconds(600),
                     nextReload.get()),
             () -> {
-              ReloadOutcome outcome = nextReload.get();
+              ReloadView outcome = nextReload.get();
               return outcome;
             },
             clock::now,

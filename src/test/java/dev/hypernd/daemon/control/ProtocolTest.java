@@ -3,7 +3,7 @@ package dev.hypernd.daemon.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hypernd.control.ReloadOutcome;
+import dev.hypernd.control.ReloadView;
 import dev.hypernd.control.server.Eventually;
 import dev.hypernd.control.server.RawClient;
 import dev.hypernd.engine.RetryPolicy;
@@ -194,7 +194,7 @@ class ProtocolTest {
 
   @Test
   void reloadReportsTheHooksOutcome() throws IOException {
-    f.nextReload.set(ReloadOutcome.rejected(ControlFixture.START, List.of("jobs.yaml:3:5 bad")));
+    f.nextReload.set(ReloadView.rejected(ControlFixture.START, List.of("jobs.yaml:3:5 bad")));
     JsonNode data = ask("{\"verb\":\"reload\"}").path("data");
     assertThat(data.path("accepted").asBoolean()).isFalse();
     assertThat(data.path("errors").get(0).asText()).isEqualTo("jobs.yaml:3:5 bad");

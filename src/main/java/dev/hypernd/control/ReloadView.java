@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a reload did.
+ * A reload as {@code status} (its {@code last_reload}) and {@code reload} report it.
  *
  * @param at when it was attempted
  * @param accepted whether the new job file is now in force; when false the old one still is
  * @param errors why the new file was rejected, one message per problem ({@code file:line:col ...})
  * @param summary what changed, for people (for example {@code 4 jobs: 1 added, 1 changed})
  */
-public record ReloadOutcome(Instant at, boolean accepted, List<String> errors, String summary) {
-  public ReloadOutcome {
+public record ReloadView(Instant at, boolean accepted, List<String> errors, String summary) {
+  public ReloadView {
     Objects.requireNonNull(at, "at");
     errors = List.copyOf(errors);
     summary = summary == null ? "" : summary;
@@ -22,11 +22,11 @@ public record ReloadOutcome(Instant at, boolean accepted, List<String> errors, S
     }
   }
 
-  public static ReloadOutcome accepted(Instant at, String summary) {
-    return new ReloadOutcome(at, true, List.of(), summary);
+  public static ReloadView accepted(Instant at, String summary) {
+    return new ReloadView(at, true, List.of(), summary);
   }
 
-  public static ReloadOutcome rejected(Instant at, List<String> errors) {
-    return new ReloadOutcome(at, false, errors, errors.size() + " error(s)");
+  public static ReloadView rejected(Instant at, List<String> errors) {
+    return new ReloadView(at, false, errors, errors.size() + " error(s)");
   }
 }
