@@ -46,7 +46,7 @@ public final class HyperndMain implements Runnable {
     CommandLine cmd = new CommandLine(new HyperndMain());
     JobFileLoader loader = JobFiles.loader();
     cmd.addSubcommand(new RunCommand(loader, signals));
-    cmd.addSubcommand(new NextCommand());
+    cmd.addSubcommand(new CronNextCommand());
     cmd.addSubcommand(new ValidateCommand(loader));
     cmd.addSubcommand(
         new CommandLine(new ImportCommand())

@@ -282,7 +282,7 @@ class HypernctlTest {
     assertThat(ctl.out).isEmpty();
     assertThat(ctl.err).isEmpty();
     f.nextReload.set(
-        ReloadOutcome.rejected(ControlFixture.START, List.of("a.yaml:1:1 first", "a.yaml:2:1 b")));
+        ReloadView.rejected(ControlFixture.START, List.of("a.yaml:1:1 first", "a.yaml:2:1 b")));
     assertThat(ctl.run("reload", "-q")).isEqualTo(1);
     assertThat(ctl.out).contains("rejected", "  a.yaml:1:1 first", "  a.yaml:2:1 b");
   }

@@ -10,7 +10,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class NextCommandTest {
+class CronNextCommandTest {
   private static final InstantSource NOW =
       InstantSource.fixed(Instant.parse("2026-06-15T10:20:30Z"));
 
@@ -18,7 +18,7 @@ class NextCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(ZoneId hostZone, String... args) {
-    CommandLine cmd = new CommandLine(new NextCommand(NOW, hostZone));
+    CommandLine cmd = new CommandLine(new CronNextCommand(NOW, hostZone));
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
     return cmd.execute(args);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
       "0:The fire times were printed.",
       "2:Invalid expression, time zone, --from or count."
     })
-public final class NextCommand implements Callable<Integer> {
+public final class CronNextCommand implements Callable<Integer> {
   /** Errors start with the command, as Unix tools' do. */
   private static final String PREFIX = "hypernd next: ";
 
@@ -81,12 +81,12 @@ public final class NextCommand implements Callable<Integer> {
   private final ZoneId hostZone;
 
   /** Uses the system clock and the host's time zone. */
-  public NextCommand() {
+  public CronNextCommand() {
     this(InstantSource.system(), ZoneId.systemDefault());
   }
 
   /** For tests and embedding: {@code clock} supplies "now", {@code hostZone} the default zone. */
-  public NextCommand(InstantSource clock, ZoneId hostZone) {
+  public CronNextCommand(InstantSource clock, ZoneId hostZone) {
     this.clock = clock;
     this.hostZone = hostZone;
   }
