@@ -68,35 +68,30 @@ public final class Daemon {
     // Hooks first: once an event is in the log, its hook is queued, and a stop that follows drains
     // it rather than refusing it.
     scheduler.monitor().onEvent(parts.hooks());
-    scheduler.monitor().onEvent(parts.events());
+    addListener(parts.events());
     scheduler.monitor().onEvent(parts.outputs());
     scheduler.monitor().onEvent(this::countKilled);
     long t0 = System.nanoTime();
     JobSet.Change first = JobSet.first(file, parts.definitions(), parts.jobClassLoader());
     first.applyTo(scheduler);
-    unloggedFirstLoad = adopt(file, first, t0);
+    unloggedFirstLoad = adopt(file, first, t0, true);
   }
 
   /** Makes an applied change the running configuration. */
-  private ReloadOutcome.Loaded adopt(JobFile file, JobSet.Change change, long t0) {
+  private ReloadOutcome.Loaded adopt(JobFile file, JobSet.Change change, long t0, boolean initial) {
     parts.hooks().use(file);
     jobs = change.next();
     loadedAt = clock.instant();
     ReloadOutcome.Loaded outcome =
-        new ReloadOutcome.Loaded(loadedAt, millisSince(t0), change.diff());
+        new ReloadOutcome.Loaded(
+            settings.configFile(),
+            loadedAt,
+            millisSince(t0),
+            change.diff(),
+            file.jobs().size(),
+            initial);
     lastReload = outcome;
     return outcome;
-  }
-
-  private void logLoaded(ReloadOutcome.Loaded outcome, boolean initial) {
-    parts
-        .events()
-        .configLoaded(
-            settings.configFile(),
-            jobs.file().jobs().size(),
-            outcome.diff(),
-            outcome.durationMs(),
-            initial);
   }
 
   /**
@@ -105,14 +100,19 @@ public final class Daemon {
    */
   private void logFirstLoad() {
     if (unloggedFirstLoad != null) {
-      logLoaded(unloggedFirstLoad, true);
+      ReloadOutcome.Loaded first = unloggedFirstLoad;
       unloggedFirstLoad = null;
+      tell("loaded", l -> l.loaded(first));
     }
   }
 
-  /** Adds a listener; add it before {@link #start()} so it hears every step. */
+  /**
+   * Adds a listener of every step from now on, task events included; add it before {@link #start()}
+   * so that it misses none (the first load is told at the start).
+   */
   public void addListener(DaemonListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+    scheduler.monitor().onEvent(listener);
   }
 
   private void tell(String step, Consumer<DaemonListener> call) {
@@ -137,7 +137,6 @@ public final class Daemon {
       startJobs();
     }
     DaemonStatus status = status();
-    parts.events().daemonStarted(status);
     tell("started", l -> l.started(status));
   }
 
@@ -172,9 +171,7 @@ public final class Daemon {
       }
       logFirstLoad();
       tell("reloading", DaemonListener::reloading);
-      ReloadOutcome outcome = load(t0);
-      tell("reloaded", l -> l.reloaded(outcome));
-      return outcome;
+      return load(t0);
     }
   }
 
@@ -193,16 +190,16 @@ public final class Daemon {
       log.error("reload failed while applying {}", settings.configFile(), e);
       return reject(t0, List.of(error("the file is valid but could not be applied: " + e)));
     }
-    ReloadOutcome.Loaded outcome = adopt(file, change, t0);
-    logLoaded(outcome, false);
+    ReloadOutcome.Loaded outcome = adopt(file, change, t0, false);
+    tell("loaded", l -> l.loaded(outcome));
     return outcome;
   }
 
   private ReloadOutcome reject(long t0, List<ConfigError> errors) {
     ReloadOutcome.Rejected outcome =
-        new ReloadOutcome.Rejected(clock.instant(), millisSince(t0), errors);
+        new ReloadOutcome.Rejected(settings.configFile(), clock.instant(), millisSince(t0), errors);
     lastReload = outcome;
-    parts.events().configRejected(settings.configFile(), errors, outcome.durationMs());
+    tell("loaded", l -> l.loaded(outcome));
     return outcome;
   }
 
@@ -225,8 +222,7 @@ public final class Daemon {
       return;
     }
     long t0 = System.nanoTime();
-    parts.events().daemonStopping(reason, settings.grace());
-    tell("stopping", l -> l.stopping(reason));
+    tell("stopping", l -> l.stopping(reason, settings.grace()));
     scheduler.shutdown(settings.grace());
     if (!parts.commands().awaitNone(KILL_WAIT)) {
       log.warn(
@@ -238,7 +234,8 @@ public final class Daemon {
     TaskStore store = parts.store();
     store.flush();
     store.close();
-    parts.events().daemonStopped(millisSince(t0), killedAtShutdown.get());
+    long durationMs = millisSince(t0);
+    tell("stopped", l -> l.stopped(durationMs, killedAtShutdown.get()));
   }
 
   private void countKilled(TaskEvent event) {

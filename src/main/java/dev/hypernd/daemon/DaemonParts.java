@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * What a {@link Daemon} is made of. {@link #standard} wires the real ones; tests pass a scheduler
- * driven by hand and a recording {@link DaemonEvents}.
+ * driven by hand and a recording {@link DaemonListener}.
  *
  * @param scheduler not started yet, with {@code store} as its store
  * @param commands shared with {@code definitions}, so shutdown can wait for killed commands
@@ -32,7 +32,7 @@ record DaemonParts(
     JobDefinitions definitions,
     RunningCommands commands,
     HookDispatcher hooks,
-    DaemonEvents events,
+    DaemonListener events,
     InstantSource clock,
     ClassLoader jobClassLoader,
     OutputJournal outputs) {
@@ -57,7 +57,7 @@ record DaemonParts(
    * {@code @Periodic} discovery is off: the job file is the one source of jobs, and a discovered
    * class could take a name the file uses.
    */
-  static DaemonParts standard(TaskStore store, JobFileLoader loader, DaemonEvents events) {
+  static DaemonParts standard(TaskStore store, JobFileLoader loader, DaemonListener events) {
     RunningCommands commands = new RunningCommands();
     OutputJournal outputs = new OutputJournal();
     // The log first: a follower never sees a line the log does not have yet.

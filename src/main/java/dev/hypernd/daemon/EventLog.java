@@ -17,15 +17,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * Writes every {@link DaemonEvents} event as one log line through the {@code hypernd.events}
- * logger, its fields attached as {@link EventFields}: with {@code --log-format json} each line is a
- * JSON object with {@code @timestamp}, {@code level}, {@code event} and the event's fields.
+ * Writes every step of the daemon ({@link DaemonListener}) as one log line through the {@code
+ * hypernd.events} logger, its fields attached as {@link EventFields}: with {@code --log-format
+ * json} each line is a JSON object with {@code @timestamp}, {@code level}, {@code event} and the
+ * event's fields.
  *
  * <p>{@code task.skipped} is rate-limited per job and reason: one line a minute, the next one
  * carrying {@code suppressed} (how many were left out). Metrics still count every skip. The output
  * lines of {@code task.output} and {@code hook.output} come rate-limited from the jobs layer.
  */
-final class EventLog implements DaemonEvents {
+final class EventLog implements DaemonListener {
   static final String LOGGER = "hypernd.events";
   static final Duration SKIP_WINDOW = Duration.ofMinutes(1);
   private static final int MAX_RESULT_CHARS = 1000;
@@ -85,10 +86,21 @@ final class EventLog implements DaemonEvents {
   }
 
   @Override
-  public void configLoaded(Path file, int jobs, ReloadDiff diff, long durationMs, boolean initial) {
+  public void loaded(ReloadOutcome outcome) {
+    if (outcome instanceof ReloadOutcome.Loaded loaded) {
+      configLoaded(loaded);
+    } else {
+      configRejected(outcome);
+    }
+  }
+
+  private void configLoaded(ReloadOutcome.Loaded loaded) {
+    Path file = loaded.file();
+    ReloadDiff diff = loaded.diff();
+    int jobs = loaded.jobs();
     Map<String, Object> fields = event("config.loaded");
     fields.put("file", file.toString());
-    fields.put("initial", initial);
+    fields.put("initial", loaded.initial());
     fields.put("jobs", jobs);
     fields.put("added", diff.added().size());
     fields.put("changed", diff.changed().size());
@@ -97,7 +109,7 @@ final class EventLog implements DaemonEvents {
     fields.put("added_jobs", diff.added());
     fields.put("changed_jobs", diff.changed());
     fields.put("removed_jobs", diff.removed());
-    fields.put("duration_ms", durationMs);
+    fields.put("duration_ms", loaded.durationMs());
     write(
         Level.INFO,
         fields,
@@ -111,8 +123,9 @@ final class EventLog implements DaemonEvents {
             diff.unchanged().size()));
   }
 
-  @Override
-  public void configRejected(Path file, List<ConfigError> errors, long durationMs) {
+  private void configRejected(ReloadOutcome rejected) {
+    Path file = rejected.file();
+    List<ConfigError> errors = rejected.errors();
     Map<String, Object> fields = event("config.rejected");
     fields.put("file", file.toString());
     fields.put(
@@ -127,7 +140,7 @@ final class EventLog implements DaemonEvents {
       each.add(one);
     }
     fields.put("errors", each);
-    fields.put("duration_ms", durationMs);
+    fields.put("duration_ms", rejected.durationMs());
     write(
         Level.ERROR,
         fields,
@@ -140,7 +153,7 @@ final class EventLog implements DaemonEvents {
   }
 
   @Override
-  public void daemonStarted(DaemonStatus status) {
+  public void started(DaemonStatus status) {
     Map<String, Object> fields = event("daemon.started");
     fields.put("version", status.version());
     fields.put("pid", status.pid());
@@ -155,7 +168,7 @@ final class EventLog implements DaemonEvents {
   }
 
   @Override
-  public void daemonStopping(String reason, Duration grace) {
+  public void stopping(String reason, Duration grace) {
     Map<String, Object> fields = event("daemon.stopping");
     fields.put("reason", reason);
     fields.put("grace_ms", grace.toMillis());
@@ -166,7 +179,7 @@ final class EventLog implements DaemonEvents {
   }
 
   @Override
-  public void daemonStopped(long durationMs, int killed) {
+  public void stopped(long durationMs, int killed) {
     Map<String, Object> fields = event("daemon.stopped");
     fields.put("duration_ms", durationMs);
     fields.put("killed", killed);

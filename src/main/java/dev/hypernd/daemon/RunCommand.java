@@ -223,7 +223,7 @@ public final class RunCommand implements Callable<Integer> {
       daemon.addListener(
           new DaemonListener() {
             @Override
-            public void stopping(String reason) {
+            public void stopping(String reason, Duration grace) {
               control.close();
             }
           });

@@ -69,6 +69,7 @@ class DaemonTest {
     assertThat(events.daemonLines())
         .containsExactly(
             "config.loaded jobs=1 added=[tick] changed=[] removed=[] unchanged=[] initial=true",
+            "reloading",
             "config.loaded jobs=1 added=[tock] changed=[] removed=[tick] unchanged=[]"
                 + " initial=false",
             "daemon.started jobs=1");
@@ -217,5 +218,34 @@ class DaemonTest {
     assertThat(status.jobs()).isEqualTo(1);
     assertThat(status.store()).isEqualTo("memory");
     assertThat(status.lastReload()).isInstanceOf(ReloadOutcome.Loaded.class);
+  }
+
+  @Test
+  void aListenerHearsEveryStepOnceTaskEventsIncluded() throws Exception {
+    file = dir.resolve("jobs.yaml");
+    Files.writeString(file, "jobs:\n  - {name: keep, interval: 10s, " + HELLO + "}\n");
+    Daemon daemon = HandDrivenDaemons.create(file, hand, store, events);
+    RecordingEvents added = new RecordingEvents();
+    daemon.addListener(added);
+
+    daemon.start();
+    hand.tick(Duration.ofSeconds(10));
+    daemon.reload();
+    daemon.stop("SIGTERM");
+
+    assertThat(added.lines)
+        .containsExactly(
+            "config.loaded jobs=1 added=[keep] changed=[] removed=[] unchanged=[] initial=true",
+            "daemon.started jobs=1",
+            "task.scheduled keep",
+            "task.started keep",
+            "task.completed keep",
+            "reloading",
+            "config.loaded jobs=1 added=[] changed=[] removed=[] unchanged=[keep] initial=false",
+            "daemon.stopping SIGTERM PT5S",
+            "daemon.stopped killed=0");
+    assertThat(events.lines)
+        .as("the listener the daemon is built with hears the same")
+        .isEqualTo(added.lines);
   }
 }

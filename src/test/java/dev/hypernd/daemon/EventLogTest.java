@@ -144,12 +144,14 @@ class EventLogTest {
 
   @Test
   void configRejectedCarriesEveryErrorWithItsPosition() throws Exception {
-    log.configRejected(
-        FILE,
-        List.of(
-            new ConfigError(FILE, 3, 15, "jobs[0] (x).interval", "expected a duration"),
-            new ConfigError(FILE, 5, 5, "jobs[0] (x).retri", "unknown key \"retri\"")),
-        4);
+    log.loaded(
+        new ReloadOutcome.Rejected(
+            FILE,
+            Instant.EPOCH,
+            4,
+            List.of(
+                new ConfigError(FILE, 3, 15, "jobs[0] (x).interval", "expected a duration"),
+                new ConfigError(FILE, 5, 5, "jobs[0] (x).retri", "unknown key \"retri\""))));
 
     JsonNode line = json().get(0);
     assertThat(line.get("event").asText()).isEqualTo("config.rejected");
@@ -165,12 +167,14 @@ class EventLogTest {
 
   @Test
   void configLoadedCountsEachKindOfChange() throws Exception {
-    log.configLoaded(
-        FILE,
-        3,
-        new ReloadDiff(List.of("a"), List.of("b"), List.of("c", "d"), List.of("e")),
-        7,
-        false);
+    log.loaded(
+        new ReloadOutcome.Loaded(
+            FILE,
+            Instant.EPOCH,
+            7,
+            new ReloadDiff(List.of("a"), List.of("b"), List.of("c", "d"), List.of("e")),
+            3,
+            false));
 
     JsonNode line = json().get(0);
     assertThat(line.get("event").asText()).isEqualTo("config.loaded");
@@ -184,8 +188,8 @@ class EventLogTest {
 
   @Test
   void daemonLifecycleEvents() throws Exception {
-    log.daemonStopping("SIGTERM", Duration.ofSeconds(30));
-    log.daemonStopped(1200, 1);
+    log.stopping("SIGTERM", Duration.ofSeconds(30));
+    log.stopped(1200, 1);
 
     List<JsonNode> lines = json();
     assertThat(lines.get(0).get("event").asText()).isEqualTo("daemon.stopping");

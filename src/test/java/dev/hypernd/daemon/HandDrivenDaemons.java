@@ -25,7 +25,8 @@ final class HandDrivenDaemons {
   /**
    * @param store the store {@code hand} was made with
    */
-  static Daemon create(Path file, HandDrivenScheduler hand, TaskStore store, DaemonEvents events) {
+  static Daemon create(
+      Path file, HandDrivenScheduler hand, TaskStore store, DaemonListener events) {
     JobFile jobFile = ((LoadResult.Valid) JobFiles.loader().load(file)).jobFile();
     RunningCommands commands = new RunningCommands();
     DaemonParts parts =

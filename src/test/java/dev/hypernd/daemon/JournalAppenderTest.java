@@ -112,13 +112,15 @@ class JournalAppenderTest {
   @Test
   void aRejectedReloadCarriesEveryErrorAsJsonAndAMessageOfOneLine() throws Exception {
     new EventLog()
-        .configRejected(
-            Path.of("/etc/hypernd/jobs.yaml"),
-            List.of(
-                new ConfigError(
-                    Path.of("/etc/hypernd/jobs.yaml"), 4, 15, "jobs[0].interval", "bad"),
-                new ConfigError(Path.of("/etc/hypernd/jobs.yaml"), 9, 3, "jobs[1]", "worse")),
-            7);
+        .loaded(
+            new ReloadOutcome.Rejected(
+                Path.of("/etc/hypernd/jobs.yaml"),
+                Instant.EPOCH,
+                7,
+                List.of(
+                    new ConfigError(
+                        Path.of("/etc/hypernd/jobs.yaml"), 4, 15, "jobs[0].interval", "bad"),
+                    new ConfigError(Path.of("/etc/hypernd/jobs.yaml"), 9, 3, "jobs[1]", "worse"))));
 
     Map<String, String> entry = journal.await(e -> e.containsKey("EVENT"), SOON);
     assertThat(entry)

@@ -4,13 +4,12 @@ import dev.hypernd.engine.TaskEvent;
 import dev.hypernd.jobs.OutputEvent;
 import dev.hypernd.jobs.ReloadDiff;
 import dev.hypernd.jobs.config.ConfigError;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every event as a short line, such as {@code config.loaded added=[a] initial=true}. */
-final class RecordingEvents implements DaemonEvents {
+final class RecordingEvents implements DaemonListener {
   final List<String> lines = new CopyOnWriteArrayList<>();
   final List<TaskEvent> taskEvents = new CopyOnWriteArrayList<>();
   final List<OutputEvent> outputEvents = new CopyOnWriteArrayList<>();
@@ -28,40 +27,45 @@ final class RecordingEvents implements DaemonEvents {
   }
 
   @Override
-  public void configLoaded(Path file, int jobs, ReloadDiff diff, long durationMs, boolean initial) {
-    lines.add(
-        "config.loaded jobs="
-            + jobs
-            + " added="
-            + diff.added()
-            + " changed="
-            + diff.changed()
-            + " removed="
-            + diff.removed()
-            + " unchanged="
-            + diff.unchanged()
-            + " initial="
-            + initial);
+  public void reloading() {
+    lines.add("reloading");
   }
 
   @Override
-  public void configRejected(Path file, List<ConfigError> errors, long durationMs) {
-    lastErrors = errors;
-    lines.add("config.rejected errors=" + errors.size());
+  public void loaded(ReloadOutcome outcome) {
+    if (outcome instanceof ReloadOutcome.Loaded loaded) {
+      ReloadDiff diff = loaded.diff();
+      lines.add(
+          "config.loaded jobs="
+              + loaded.jobs()
+              + " added="
+              + diff.added()
+              + " changed="
+              + diff.changed()
+              + " removed="
+              + diff.removed()
+              + " unchanged="
+              + diff.unchanged()
+              + " initial="
+              + loaded.initial());
+    } else {
+      lastErrors = outcome.errors();
+      lines.add("config.rejected errors=" + outcome.errors().size());
+    }
   }
 
   @Override
-  public void daemonStarted(DaemonStatus status) {
+  public void started(DaemonStatus status) {
     lines.add("daemon.started jobs=" + status.jobs());
   }
 
   @Override
-  public void daemonStopping(String reason, Duration grace) {
+  public void stopping(String reason, Duration grace) {
     lines.add("daemon.stopping " + reason + " " + grace);
   }
 
   @Override
-  public void daemonStopped(long durationMs, int killed) {
+  public void stopped(long durationMs, int killed) {
     lines.add("daemon.stopped killed=" + killed);
   }
 

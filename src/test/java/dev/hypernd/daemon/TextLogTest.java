@@ -246,8 +246,10 @@ class TextLogTest {
 
   @Test
   void daemonAndConfigurationEvents() {
-    log.configLoaded(FILE, 3, new ReloadDiff(List.of(), List.of(), List.of(), List.of()), 7, true);
-    log.daemonStarted(
+    log.loaded(
+        new ReloadOutcome.Loaded(
+            FILE, NOW, 7, new ReloadDiff(List.of(), List.of(), List.of(), List.of()), 3, true));
+    log.started(
         new DaemonStatus(
             "1.2.0",
             4242,
@@ -259,20 +261,24 @@ class TextLogTest {
             null,
             "/var/lib/hypernd/state.db",
             Optional.of(Path.of("/run/hypernd/hypernd.sock"))));
-    log.configLoaded(
-        FILE,
-        3,
-        new ReloadDiff(List.of("a"), List.of("b", "c"), List.of(), List.of("d")),
-        7,
-        false);
-    log.configRejected(
-        FILE,
-        List.of(
-            new ConfigError(FILE, 3, 15, "jobs[0] (x).interval", "expected a duration"),
-            new ConfigError(FILE, 5, 5, "jobs[0] (x).retri", "unknown key \"retri\"")),
-        4);
-    log.daemonStopping("SIGTERM", Duration.ofSeconds(30));
-    log.daemonStopped(1200, 2);
+    log.loaded(
+        new ReloadOutcome.Loaded(
+            FILE,
+            NOW,
+            7,
+            new ReloadDiff(List.of("a"), List.of("b", "c"), List.of(), List.of("d")),
+            3,
+            false));
+    log.loaded(
+        new ReloadOutcome.Rejected(
+            FILE,
+            NOW,
+            4,
+            List.of(
+                new ConfigError(FILE, 3, 15, "jobs[0] (x).interval", "expected a duration"),
+                new ConfigError(FILE, 5, 5, "jobs[0] (x).retri", "unknown key \"retri\""))));
+    log.stopping("SIGTERM", Duration.ofSeconds(30));
+    log.stopped(1200, 2);
 
     assertThat(lines())
         .containsExactly(

@@ -84,7 +84,7 @@ public final class ConfiguredMetricsEndpoint implements DaemonListener, AutoClos
   }
 
   @Override
-  public void reloaded(ReloadOutcome outcome) {
+  public void loaded(ReloadOutcome outcome) {
     if (outcome instanceof ReloadOutcome.Loaded) {
       follow(running.get());
     }

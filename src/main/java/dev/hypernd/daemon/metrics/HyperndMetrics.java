@@ -37,11 +37,9 @@ public final class HyperndMetrics {
     SchedulerMetrics.register(new JobSnapshots(daemon.scheduler()), registry);
     TaskCounters counters = new TaskCounters(registry);
     counters.seed(daemon.scheduler());
-    daemon.scheduler().monitor().onEvent(counters);
     daemon.addListener(counters);
     TaskEventMetrics events = new TaskEventMetrics(registry);
     events.seed(daemon.scheduler());
-    daemon.scheduler().monitor().onEvent(events);
     daemon.addListener(events);
     ReloadMetrics.register(() -> daemon.status().lastReload(), registry);
     BuildInfo.register(Version.current(), registry);

@@ -4,7 +4,6 @@ import dev.hypernd.daemon.DaemonListener;
 import dev.hypernd.daemon.ReloadOutcome;
 import dev.hypernd.engine.JobInfo;
 import dev.hypernd.engine.TaskEvent;
-import dev.hypernd.engine.TaskEventListener;
 import dev.hypernd.engine.TaskScheduler;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -21,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that a reload adds; a reload that removes a job removes its series, and later events of its
  * remaining tasks are not counted.
  */
-final class TaskCounters implements TaskEventListener, DaemonListener {
+final class TaskCounters implements DaemonListener {
   private final Counter submitted;
   private final Counter completed;
   private final Counter failed;
@@ -89,7 +88,7 @@ final class TaskCounters implements TaskEventListener, DaemonListener {
   }
 
   @Override
-  public void reloaded(ReloadOutcome outcome) {
+  public void loaded(ReloadOutcome outcome) {
     if (outcome instanceof ReloadOutcome.Loaded loaded) {
       loaded.diff().added().forEach(this::start);
       for (String job : loaded.diff().removed()) {

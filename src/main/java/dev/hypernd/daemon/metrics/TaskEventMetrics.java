@@ -4,7 +4,6 @@ import dev.hypernd.daemon.DaemonListener;
 import dev.hypernd.daemon.ReloadOutcome;
 import dev.hypernd.engine.JobInfo;
 import dev.hypernd.engine.TaskEvent;
-import dev.hypernd.engine.TaskEventListener;
 import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.engine.TaskState;
@@ -24,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * success. Every job's histogram exists from the start, at zero; a reload that adds a job adds its
  * series, one that removes a job removes them.
  */
-final class TaskEventMetrics implements TaskEventListener, DaemonListener {
+final class TaskEventMetrics implements DaemonListener {
   private final Histogram durations;
   private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
 
@@ -85,7 +84,7 @@ final class TaskEventMetrics implements TaskEventListener, DaemonListener {
   }
 
   @Override
-  public void reloaded(ReloadOutcome outcome) {
+  public void loaded(ReloadOutcome outcome) {
     if (outcome instanceof ReloadOutcome.Loaded loaded) {
       for (String job : loaded.diff().added()) {
         durations.labelValues(job);

@@ -124,13 +124,17 @@ public final class SystemdNotifications implements DaemonListener, AutoCloseable
             + "\nSTATUS=Reloading the job file");
   }
 
+  /** Ends the {@code RELOADING=1} of {@link #reloading()}; a daemon that is stopping stays so. */
   @Override
-  public void reloaded(ReloadOutcome outcome) {
+  public void loaded(ReloadOutcome outcome) {
+    if (outcome.initial() || stopping) {
+      return;
+    }
     notifier.send("READY=1\nSTATUS=" + currentStatus());
   }
 
   @Override
-  public void stopping(String reason) {
+  public void stopping(String reason, Duration grace) {
     stopping = true;
     notifier.send("STOPPING=1\nSTATUS=Stopping on " + reason + ": letting running tasks finish");
   }

@@ -140,7 +140,12 @@ class GrafanaDashboardTest {
     ReloadMetrics.register(
         () ->
             new ReloadOutcome.Loaded(
-                Instant.EPOCH, 1, new ReloadDiff(List.of("job"), List.of(), List.of(), List.of())),
+                Path.of("jobs.yaml"),
+                Instant.EPOCH,
+                1,
+                new ReloadDiff(List.of("job"), List.of(), List.of(), List.of()),
+                1,
+                false),
         registry);
     events.onEvent(
         new TaskEvent(

@@ -31,7 +31,7 @@ class StatusLineTest {
   void countsJobsAndTasksAndSaysHowTheLastReloadWent() {
     ReloadOutcome loaded =
         new ReloadOutcome.Loaded(
-            AT, 3, new ReloadDiff(List.of("a"), List.of(), List.of(), List.of()));
+            FILE, AT, 3, new ReloadDiff(List.of("a"), List.of(), List.of(), List.of()), 8, false);
     assertThat(StatusLine.of(status(8, loaded), tasks(2, 1)))
         .isEqualTo("8 jobs, 2 running, 1 pending, last reload ok");
     assertThat(StatusLine.of(status(1, loaded), tasks(0, 0)))
@@ -41,7 +41,7 @@ class StatusLineTest {
   @Test
   void aRejectedReloadIsShownWithItsErrorCount() {
     ConfigError error = new ConfigError(FILE, 3, 5, "jobs[0].cron", "bad");
-    ReloadOutcome rejected = new ReloadOutcome.Rejected(AT, 3, List.of(error, error));
+    ReloadOutcome rejected = new ReloadOutcome.Rejected(FILE, AT, 3, List.of(error, error));
     assertThat(StatusLine.of(status(8, rejected), tasks(0, 0)))
         .isEqualTo(
             "8 jobs, 0 running, 0 pending, last reload rejected (2 errors; the previous"

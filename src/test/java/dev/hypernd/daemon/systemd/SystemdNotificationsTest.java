@@ -22,7 +22,12 @@ class SystemdNotificationsTest {
   private static final Duration SOON = Duration.ofSeconds(10);
   private static final ReloadOutcome LOADED =
       new ReloadOutcome.Loaded(
-          Instant.EPOCH, 1, new ReloadDiff(List.of(), List.of(), List.of(), List.of("a")));
+          Path.of("jobs.yaml"),
+          Instant.EPOCH,
+          1,
+          new ReloadDiff(List.of(), List.of(), List.of(), List.of("a")),
+          1,
+          false);
 
   @TempDir Path dir;
 
@@ -51,8 +56,8 @@ class SystemdNotificationsTest {
       n.reloading();
       long after = System.nanoTime() / 1000;
       status.set("3 jobs, 0 running");
-      n.reloaded(LOADED);
-      n.stopping("SIGTERM");
+      n.loaded(LOADED);
+      n.stopping("SIGTERM", SOON);
 
       List<String> got = systemd.await(4, m -> true, SOON);
       assertThat(got.get(0)).isEqualTo("READY=1\nSTATUS=2 jobs, 0 running");
@@ -133,7 +138,7 @@ class SystemdNotificationsTest {
                 Optional.of(Duration.ofMillis(100)),
                 Duration.ofHours(1))) {
       n.started(null);
-      n.stopping("SIGTERM");
+      n.stopping("SIGTERM", SOON);
 
       systemd.await(2, m -> m.equals("WATCHDOG=1"), SOON);
     }
@@ -152,8 +157,8 @@ class SystemdNotificationsTest {
             Duration.ofMillis(1));
     n.started(null);
     n.reloading();
-    n.reloaded(LOADED);
-    n.stopping("SIGTERM");
+    n.loaded(LOADED);
+    n.stopping("SIGTERM", SOON);
     n.close();
   }
 }
