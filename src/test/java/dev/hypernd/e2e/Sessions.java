@@ -1,5 +1,6 @@
 package dev.hypernd.e2e;
 
+import dev.hypernd.fixtures.Poll;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,36 +44,21 @@ final class Sessions {
    * The sessions of the daemon's job processes: each job's direct child is a child of the daemon
    * and leads its own session. Waits up to {@code timeout} until {@code count} are there.
    */
-  static List<Long> ofChildren(long daemonPid, int count, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<Long> sessions =
-          ProcessHandle.of(daemonPid).stream()
-              .flatMap(ProcessHandle::children)
-              .map(ProcessHandle::pid)
-              .toList();
-      if (sessions.size() >= count) {
-        return sessions;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "the daemon has " + sessions.size() + " job processes, expected " + count);
-      }
-      Thread.sleep(20);
-    }
+  static List<Long> ofChildren(long daemonPid, int count, Duration timeout) {
+    return Poll.until(
+        timeout,
+        () -> children(daemonPid).map(ProcessHandle::pid).toList(),
+        sessions -> sessions.size() >= count,
+        sessions -> "the daemon has " + sessions.size() + " job processes, expected " + count);
   }
 
   /** Waits up to {@code timeout} until session {@code sid} has at least {@code count} members. */
-  static void awaitMembers(long sid, int count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (liveMembers(sid).size() < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "session " + sid + " has " + liveMembers(sid) + ", expected " + count);
-      }
-      Thread.sleep(20);
-    }
+  static void awaitMembers(long sid, int count, Duration timeout) {
+    Poll.until(
+        timeout,
+        () -> liveMembers(sid),
+        members -> members.size() >= count,
+        members -> "session " + sid + " has " + members + ", expected " + count);
   }
 
   /**
@@ -80,35 +66,36 @@ final class Sessions {
    * the job (a command string runs as {@code sh -c SCRIPT JOB ARGS...}). Waits up to {@code
    * timeout} for it to appear.
    */
-  static long ofJob(long daemonPid, String jobName, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<Long> matching =
-          ProcessHandle.of(daemonPid).stream()
-              .flatMap(ProcessHandle::children)
-              .filter(p -> List.of(p.info().arguments().orElse(new String[0])).contains(jobName))
-              .map(ProcessHandle::pid)
-              .toList();
-      if (matching.size() == 1) {
-        return matching.get(0);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "the daemon has " + matching.size() + " job processes of " + jobName + ", expected 1");
-      }
-      Thread.sleep(20);
-    }
+  static long ofJob(long daemonPid, String jobName, Duration timeout) {
+    return Poll.until(
+            timeout,
+            () ->
+                children(daemonPid)
+                    .filter(
+                        p -> List.of(p.info().arguments().orElse(new String[0])).contains(jobName))
+                    .map(ProcessHandle::pid)
+                    .toList(),
+            matching -> matching.size() == 1,
+            matching ->
+                "the daemon has "
+                    + matching.size()
+                    + " job processes of "
+                    + jobName
+                    + ", expected 1")
+        .get(0);
   }
 
   /** Waits up to {@code timeout} until session {@code sid} has no live member. */
-  static void awaitGone(long sid, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!liveMembers(sid).isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("session " + sid + " still has " + liveMembers(sid));
-      }
-      Thread.sleep(20);
-    }
+  static void awaitGone(long sid, Duration timeout) {
+    Poll.until(
+        timeout,
+        () -> liveMembers(sid),
+        List::isEmpty,
+        members -> "session " + sid + " still has " + members);
+  }
+
+  private static Stream<ProcessHandle> children(long pid) {
+    return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::children);
   }
 
   /** SIGKILL to every live member of session {@code sid}: leftovers of a daemon killed by -9. */

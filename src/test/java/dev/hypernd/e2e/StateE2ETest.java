@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.e2e.Ctl.Run;
+import dev.hypernd.fixtures.Poll;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -331,40 +332,40 @@ class StateE2ETest {
   }
 
   /** Polls the state file (read-only) until every task has its state and the counters agree. */
-  private static void awaitCommitted(Path db, Map<String, String> states, long submitted)
-      throws Exception {
-    long deadline = System.nanoTime() + SOON.toNanos();
-    Map<String, String> seen = Map.of();
-    long seenSubmitted = -1;
-    while (true) {
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
-          Statement s = c.createStatement()) {
-        Map<String, String> now = new LinkedHashMap<>();
-        try (var rows = s.executeQuery("SELECT seq, state FROM tasks")) {
-          while (rows.next()) {
-            now.put("sched-" + rows.getLong(1), rows.getString(2));
-          }
-        }
-        try (var rows = s.executeQuery("SELECT submitted FROM counters WHERE key = '*'")) {
-          seenSubmitted = rows.next() ? rows.getLong(1) : -1;
-        }
-        seen = now;
-      } catch (SQLException e) {
-        // Not created yet, or busy: try again.
-      }
-      if (seen.entrySet().containsAll(states.entrySet()) && seenSubmitted == submitted) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
+  private static void awaitCommitted(Path db, Map<String, String> states, long submitted) {
+    Poll.until(
+        SOON,
+        () -> committed(db),
+        seen ->
+            seen.states().entrySet().containsAll(states.entrySet())
+                && seen.submitted() == submitted,
+        seen ->
             "the state file holds "
-                + seen
+                + seen.states()
                 + " and submitted="
-                + seenSubmitted
+                + seen.submitted()
                 + ", expected "
                 + states);
+  }
+
+  /** Task states and the submitted counter in a state file; empty while it cannot be read. */
+  private record Committed(Map<String, String> states, long submitted) {}
+
+  private static Committed committed(Path db) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db + "?mode=ro");
+        Statement s = c.createStatement()) {
+      Map<String, String> states = new LinkedHashMap<>();
+      try (var rows = s.executeQuery("SELECT seq, state FROM tasks")) {
+        while (rows.next()) {
+          states.put("sched-" + rows.getLong(1), rows.getString(2));
+        }
       }
-      Thread.sleep(50);
+      try (var rows = s.executeQuery("SELECT submitted FROM counters WHERE key = '*'")) {
+        return new Committed(states, rows.next() ? rows.getLong(1) : -1);
+      }
+    } catch (SQLException e) {
+      // Not created yet, or busy: read again.
+      return new Committed(Map.of(), -1);
     }
   }
 

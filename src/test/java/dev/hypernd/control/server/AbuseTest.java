@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.daemon.control.ControlFixture;
+import dev.hypernd.fixtures.Poll;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
@@ -146,7 +147,7 @@ class AbuseTest {
       assertThat(elapsed).isGreaterThanOrEqualTo(idle.toNanos());
       assertThat(elapsed).isLessThan(Duration.ofSeconds(5).toNanos());
     }
-    Eventually.holds(() -> f.server.connectionCount() == 0);
+    Poll.until(() -> f.server.connectionCount() == 0);
   }
 
   @Test
@@ -192,7 +193,7 @@ class AbuseTest {
               pool));
     }
     assertThat(connected.await(30, TimeUnit.SECONDS)).isTrue();
-    Eventually.holds(() -> f.server.connectionCount() == clients);
+    Poll.until(() -> f.server.connectionCount() == clients);
     int peakConnections = f.server.connectionCount();
     go.countDown();
     for (int i = 0; i < clients; i++) {
@@ -219,7 +220,7 @@ class AbuseTest {
       for (int i = 0; i < 3; i++) {
         held.add(new RawClient(f.socket));
       }
-      Eventually.holds(() -> f.server.connectionCount() == 3);
+      Poll.until(() -> f.server.connectionCount() == 3);
       try (RawClient extra = new RawClient(f.socket)) {
         assertThat(extra.readLineOrEnd()).contains("\"code\":\"busy\"");
       }
@@ -228,7 +229,7 @@ class AbuseTest {
         c.close();
       }
     }
-    Eventually.holds(() -> f.server.connectionCount() == 0);
+    Poll.until(() -> f.server.connectionCount() == 0);
     assertStillServing();
   }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.control.ReloadView;
-import dev.hypernd.control.server.Eventually;
 import dev.hypernd.control.server.RawClient;
 import dev.hypernd.engine.RetryPolicy;
+import dev.hypernd.fixtures.Poll;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -210,7 +210,7 @@ class ProtocolTest {
       JsonNode answer = c.readAnswer();
       assertThat(answer.path("data").path("state").asText()).isEqualTo("COMPLETED");
     }
-    Eventually.holds(() -> f.backend.waiting() == 0);
+    Poll.until(() -> f.backend.waiting() == 0);
   }
 
   @Test
@@ -220,7 +220,7 @@ class ProtocolTest {
     JsonNode error = ask("{\"verb\":\"wait\",\"task_id\":\"" + id + "\",\"timeout_ms\":50}");
     assertThat(error.path("error").path("code").asText()).isEqualTo("timeout");
     assertThat(error.path("error").path("message").asText()).contains(id, "RUNNING");
-    Eventually.holds(() -> f.backend.waiting() == 0);
+    Poll.until(() -> f.backend.waiting() == 0);
   }
 
   @Test
@@ -228,10 +228,10 @@ class ProtocolTest {
     String id = f.submit("slow");
     try (RawClient c = new RawClient(f.socket)) {
       c.send("{\"verb\":\"wait\",\"task_id\":\"" + id + "\"}\n");
-      Eventually.holds(() -> f.backend.waiting() == 1);
+      Poll.until(() -> f.backend.waiting() == 1);
     }
-    Eventually.holds(() -> f.backend.waiting() == 0);
-    Eventually.holds(() -> f.server.connectionCount() == 0);
+    Poll.until(() -> f.backend.waiting() == 0);
+    Poll.until(() -> f.server.connectionCount() == 0);
   }
 
   @Test
@@ -302,7 +302,7 @@ class ProtocolTest {
   }
 
   private void awaitState(String id, String state) {
-    Eventually.holds(
+    Poll.until(
         () -> f.scheduler.getResult(id).map(t -> t.state().name().equals(state)).orElse(false));
   }
 }
