@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.e2e.Ctl.Run;
+import dev.hypernd.fixtures.MetricsKeys;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -322,19 +323,7 @@ class ControlE2ETest {
 
       JsonNode m = c.json("metrics");
 
-      assertThat(m.fieldNames())
-          .toIterable()
-          .contains(
-              "total_submitted",
-              "total_completed",
-              "total_failed",
-              "total_retried",
-              "total_cancelled",
-              "avg_duration_ms",
-              "p95_duration_ms",
-              "p99_duration_ms",
-              "success_rate",
-              "top_errors");
+      assertThat(m.fieldNames()).toIterable().containsExactlyElementsOf(MetricsKeys.ALL);
       assertThat(m.get("total_submitted").asLong()).isEqualTo(4);
       assertThat(m.get("total_completed").asLong()).isEqualTo(2);
       assertThat(m.get("total_failed").asLong()).isEqualTo(1);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.control.ReloadView;
 import dev.hypernd.control.server.RawClient;
 import dev.hypernd.engine.RetryPolicy;
+import dev.hypernd.fixtures.MetricsKeys;
 import dev.hypernd.fixtures.Poll;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -110,18 +111,7 @@ class ProtocolTest {
     assertThat(metrics.has("total_submitted")).isTrue();
     List<String> names = new ArrayList<>();
     metrics.fieldNames().forEachRemaining(names::add);
-    assertThat(names)
-        .startsWith(
-            "total_submitted",
-            "total_completed",
-            "total_failed",
-            "total_retried",
-            "total_cancelled",
-            "avg_duration_ms",
-            "p95_duration_ms",
-            "p99_duration_ms",
-            "success_rate",
-            "top_errors");
+    assertThat(names).containsExactlyElementsOf(MetricsKeys.ALL);
     assertThat(ask("{\"verb\":\"metrics\",\"job\":\"greet\"}").path("ok").asBoolean()).isTrue();
     assertThat(ask("{\"verb\":\"metrics\",\"job\":\"nope\"}").path("error").path("code").asText())
         .isEqualTo("not_found");
