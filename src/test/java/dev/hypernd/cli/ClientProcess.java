@@ -1,18 +1,17 @@
 package dev.hypernd.cli;
 
+import dev.hypernd.fixtures.ChildJvm;
+import dev.hypernd.fixtures.ChildJvm.Run;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -21,11 +20,6 @@ import java.util.stream.Stream;
  * root's home is not readable by {@code nobody}.
  */
 final class ClientProcess {
-  private static final String JAVA =
-      Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
-  record Result(int exitCode, String out, String err) {}
-
   private final Path classpathDir;
   private final String classpath;
 
@@ -49,7 +43,7 @@ final class ClientProcess {
   }
 
   /** Runs {@code prefix... java [jvmOptions] -cp CLASSPATH HypernctlMain args...}. */
-  Result run(List<String> prefix, List<String> jvmOptions, String... args)
+  Run run(List<String> prefix, List<String> jvmOptions, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
     command.addAll(java(jvmOptions, args));
@@ -57,7 +51,7 @@ final class ClientProcess {
   }
 
   /** Runs hypernctl with {@code env} added, its output to a pipe. */
-  Result piped(Map<String, String> env, String... args) throws IOException, InterruptedException {
+  Run piped(Map<String, String> env, String... args) throws IOException, InterruptedException {
     return run(java(List.of(), args), env);
   }
 
@@ -66,8 +60,7 @@ final class ClientProcess {
    * that {@code script} (bsdutils) opens) and its standard input from {@code /dev/null}. What it
    * printed comes back with the terminal's {@code \r\n} line ends.
    */
-  Result onTerminal(Map<String, String> env, String... args)
-      throws IOException, InterruptedException {
+  Run onTerminal(Map<String, String> env, String... args) throws IOException, InterruptedException {
     StringBuilder line = new StringBuilder();
     for (String word : java(List.of(), args)) {
       line.append('\'').append(word.replace("'", "'\\''")).append("' ");
@@ -78,35 +71,16 @@ final class ClientProcess {
   }
 
   private List<String> java(List<String> jvmOptions, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(JAVA);
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", classpath, HypernctlMain.class.getName()));
-    command.addAll(Arrays.asList(args));
-    return command;
+    return ChildJvm.command(classpath, jvmOptions, ChildJvm.HYPERNCTL, List.of(args));
   }
 
-  private Result run(List<String> command, Map<String, String> env)
+  private Run run(List<String> command, Map<String, String> env)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(classpathDir.toFile());
     builder.environment().remove("HYPERND_SOCKET");
     builder.environment().remove("NO_COLOR");
     builder.environment().putAll(env);
-    Path out = Files.createTempFile("hypernctl", ".out");
-    Path err = Files.createTempFile("hypernctl", ".err");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("hypernctl did not end within 60 s: " + command);
-    }
-    Result result =
-        new Result(
-            process.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8),
-            Files.readString(err, StandardCharsets.UTF_8));
-    Files.delete(out);
-    Files.delete(err);
-    return result;
+    return ChildJvm.run(builder);
   }
 
   private static Path copyTree(Path from, Path to) throws IOException {

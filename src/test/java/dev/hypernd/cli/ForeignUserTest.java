@@ -3,6 +3,7 @@ package dev.hypernd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.daemon.control.ControlFixture;
+import dev.hypernd.fixtures.ChildJvm.Run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +50,14 @@ class ForeignUserTest {
     }
   }
 
-  private ClientProcess.Result statusAsNobody() throws Exception {
+  private Run statusAsNobody() throws Exception {
     return client.run(AS_NOBODY, List.of(), "--socket", daemon.socket.toString(), "status");
   }
 
   @Test
   void theSocketsModeKeepsNobodyOutWithAMessageAboutPermission() throws Exception {
-    ClientProcess.Result r = statusAsNobody();
-    assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
+    Run r = statusAsNobody();
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
     assertThat(r.err())
         .contains("cannot reach hypernd at " + daemon.socket, "permission denied")
         .contains("ask to be added to the socket's group");
@@ -66,8 +67,8 @@ class ForeignUserTest {
   void whenTheModeIsTooLooseThePeerCheckRefusesNobodyAndSaysWhy() throws Exception {
     Files.setPosixFilePermissions(daemon.socket, PosixFilePermissions.fromString("rw-rw-rw-"));
     try {
-      ClientProcess.Result r = statusAsNobody();
-      assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+      Run r = statusAsNobody();
+      assertThat(r.code()).as(r.err()).isEqualTo(1);
       assertThat(r.err())
           .contains(
               "hypernctl: forbidden: user nobody may not use this socket: only root, root (the"
@@ -91,8 +92,8 @@ class ForeignUserTest {
             .lookupPrincipalByGroupName("nogroup");
     view.setGroup(nogroup);
     try {
-      ClientProcess.Result r = statusAsNobody();
-      assertThat(r.exitCode()).as(r.err()).isZero();
+      Run r = statusAsNobody();
+      assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).contains("hypernd 9.9.9-test");
     } finally {
       view.setGroup(before);

@@ -3,6 +3,7 @@ package dev.hypernd.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.daemon.control.ControlFixture;
+import dev.hypernd.fixtures.ChildJvm.Run;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ class StartupTest {
   @Test
   void helpLoadsNoJsonMapperNorTheEngineNorLogging() throws Exception {
     ClientProcess client = new ClientProcess(classes);
-    ClientProcess.Result r = client.run(List.of(), List.of("-verbose:class"), "--help");
-    assertThat(r.exitCode()).isZero();
+    Run r = client.run(List.of(), List.of("-verbose:class"), "--help");
+    assertThat(r.code()).isZero();
     List<String> classes = loaded(r.out());
     assertThat(classes).isNotEmpty();
     assertThat(classes.stream().filter(l -> l.contains("com.fasterxml.jackson")))
@@ -44,10 +45,10 @@ class StartupTest {
   void aVerbLoadsNeitherTheEngineNorLogging() throws Exception {
     ClientProcess client = new ClientProcess(classes);
     try (ControlFixture daemon = new ControlFixture(sockets).start()) {
-      ClientProcess.Result r =
+      Run r =
           client.run(
               List.of(), List.of("-verbose:class"), "--socket", daemon.socket.toString(), "jobs");
-      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.code()).as(r.err()).isZero();
       List<String> classes = loaded(r.out());
       assertThat(classes).anyMatch(l -> l.contains("com.fasterxml.jackson"));
       assertThat(classes)

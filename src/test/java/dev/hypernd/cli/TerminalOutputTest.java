@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.daemon.control.ControlFixture;
 import dev.hypernd.engine.RetryPolicy;
+import dev.hypernd.fixtures.ChildJvm.Run;
 import dev.hypernd.packaging.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,27 +53,27 @@ class TerminalOutputTest {
 
   @Test
   void inAPipeTheErrorColumnIsWholeAndThereIsNoColour() throws Exception {
-    ClientProcess.Result tasks = hypernctl.piped(env, "tasks");
-    assertThat(tasks.exitCode()).as(tasks.err()).isZero();
+    Run tasks = hypernctl.piped(env, "tasks");
+    assertThat(tasks.code()).as(tasks.err()).isZero();
     assertThat(tasks.out()).contains(LONG_ERROR).doesNotContain(ESC).doesNotContain("…");
   }
 
   @Test
   void onATerminalTheErrorIsCutAndColouredEvenWithStandardInputFromDevNull() throws Exception {
     Tools.require("script", "bsdutils");
-    ClientProcess.Result tasks = hypernctl.onTerminal(env, "tasks");
-    assertThat(tasks.exitCode()).as(tasks.out()).isZero();
+    Run tasks = hypernctl.onTerminal(env, "tasks");
+    assertThat(tasks.code()).as(tasks.out()).isZero();
     assertThat(tasks.out()).contains(ESC + "31mFAILED").contains("…").doesNotContain("disk full");
   }
 
   @Test
   void aDumbTerminalOrNoColorGetsNoColour() throws Exception {
     Tools.require("script", "bsdutils");
-    ClientProcess.Result dumb =
+    Run dumb =
         hypernctl.onTerminal(
             Map.of("HYPERND_SOCKET", daemon.socket.toString(), "TERM", "dumb"), "tasks");
     assertThat(dumb.out()).contains("FAILED").doesNotContain(ESC);
-    ClientProcess.Result noColor =
+    Run noColor =
         hypernctl.onTerminal(
             Map.of("HYPERND_SOCKET", daemon.socket.toString(), "TERM", "xterm", "NO_COLOR", "1"),
             "tasks");

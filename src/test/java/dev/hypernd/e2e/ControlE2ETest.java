@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hypernd.e2e.Ctl.Run;
+import dev.hypernd.fixtures.ChildJvm.Run;
 import dev.hypernd.fixtures.MetricsKeys;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

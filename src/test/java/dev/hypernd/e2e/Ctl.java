@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hypernd.cli.CliContext;
 import dev.hypernd.cli.HypernctlMain;
+import dev.hypernd.fixtures.ChildJvm;
+import dev.hypernd.fixtures.ChildJvm.Run;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real hypernctl against one daemon's socket: in-process through the same picocli factory that
@@ -22,22 +20,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Ctl {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** What one hypernctl run printed and its exit code. */
-  record Run(int code, String out, String err) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(out);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + out + "\nstderr: " + err, e);
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout:\n" + out + "--- stderr:\n" + err;
-    }
-  }
 
   private final Path socket;
 
@@ -100,17 +82,7 @@ final class Ctl {
    */
   static Run inChildJvm(Class<?> main, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                main.getName()));
-    command.addAll(List.of(args));
-    return runProcess(command, env);
+    return runProcess(ChildJvm.command(main.getName(), args), env);
   }
 
   /**
@@ -122,29 +94,6 @@ final class Ctl {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("HYPERND_SOCKET");
     builder.environment().putAll(env);
-    Path out = Files.createTempFile("hypernd-run", ".out");
-    Path err = Files.createTempFile("hypernd-run", ".err");
-    try {
-      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("did not end within 60 s: " + command);
-      }
-      return new Run(
-          process.exitValue(),
-          Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      delete(out);
-      delete(err);
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ChildJvm.run(builder);
   }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hypernd.fixtures.ChildJvm;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,9 +23,6 @@ import java.util.function.Predicate;
  */
 final class DaemonProcess implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  // Startup matters more than peak speed here, and the machine is small.
-  private static final List<String> FAST_START =
-      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
   private final Process process;
   private final List<JsonNode> events = new ArrayList<>();
@@ -54,19 +50,13 @@ final class DaemonProcess implements AutoCloseable {
   static DaemonProcess start(
       Path jobFile, List<String> jvmOptions, Map<String, String> env, String... args)
       throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(FAST_START);
-    command.addAll(jvmOptions);
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.hypernd.daemon.HyperndMain",
-            "run",
-            jobFile.toString(),
-            "--log-format",
-            "json"));
+    List<String> command =
+        new ArrayList<>(
+            ChildJvm.command(
+                System.getProperty("java.class.path"),
+                jvmOptions,
+                ChildJvm.HYPERND,
+                List.of("run", jobFile.toString(), "--log-format", "json")));
     command.addAll(List.of(args));
     if (!command.contains("--state") && !command.contains("--store")) {
       // Never the user's default state file: each test's daemon keeps state beside its job file.
@@ -101,34 +91,9 @@ final class DaemonProcess implements AutoCloseable {
    * {@code hypernd ARGS...} in a child JVM, such as {@code validate FILE}, run to its end; fails if
    * it takes longer than {@code limit}.
    */
-  static Ctl.Run runToEnd(Duration limit, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(FAST_START);
-    command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), "dev.hypernd.daemon.HyperndMain"));
-    command.addAll(List.of(args));
-    Path out = Files.createTempFile("hypernd", ".out");
-    Path err = Files.createTempFile("hypernd", ".err");
-    try {
-      Process process =
-          new ProcessBuilder(command)
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
-      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("hypernd " + String.join(" ", args) + " ran longer than " + limit);
-      }
-      return new Ctl.Run(
-          process.exitValue(),
-          Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
+  static ChildJvm.Run runToEnd(Duration limit, String... args)
+      throws IOException, InterruptedException {
+    return ChildJvm.run(new ProcessBuilder(ChildJvm.command(ChildJvm.HYPERND, args)), limit);
   }
 
   long pid() {

@@ -5,6 +5,7 @@ import static dev.hypernd.e2e.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hypernd.fixtures.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class HostileJobFileE2ETest {
     return Files.writeString(dir.resolve(name), "jobs: " + "[".repeat(2000) + "]".repeat(2000));
   }
 
-  private static void assertRefused(Ctl.Run run, String phrase) {
+  private static void assertRefused(ChildJvm.Run run, String phrase) {
     assertThat(run.code()).as(run.toString()).isEqualTo(2);
     assertThat(run.err()).as(run.toString()).contains(phrase).doesNotContain("\tat ", "Error:");
   }
@@ -83,7 +84,7 @@ class HostileJobFileE2ETest {
       daemon.signal("HUP");
       JsonNode fromFifo = daemon.await(event("config.rejected"), SOON);
       assertThat(text(fromFifo, "error")).contains("FIFO (named pipe), not a regular file");
-      Ctl.Run reload = ctl.run("reload");
+      ChildJvm.Run reload = ctl.run("reload");
       assertThat(reload.code()).as("a reload after the FIFO answers: %s", reload).isEqualTo(1);
       assertThat(reload.out() + reload.err()).contains("FIFO (named pipe)");
 

@@ -5,6 +5,7 @@ import static dev.hypernd.e2e.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.control.SocketPaths;
+import dev.hypernd.fixtures.ChildJvm;
 import dev.hypernd.packaging.Tools;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -82,7 +83,7 @@ class IdleConnectionsE2ETest {
         assertThat(opened).isEqualTo("opened 300");
 
         long t0 = System.nanoTime();
-        Ctl.Run status = new Ctl(socket).run("status");
+        ChildJvm.Run status = new Ctl(socket).run("status");
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("idle connections: root's status answered in %d ms%n", millis);
         assertThat(status.code()).as(status.toString()).isZero();

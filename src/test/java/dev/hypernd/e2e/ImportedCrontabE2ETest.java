@@ -3,6 +3,7 @@ package dev.hypernd.e2e;
 import static dev.hypernd.e2e.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypernd.fixtures.ChildJvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +36,7 @@ class ImportedCrontabE2ETest {
     Path jobFile = dir.resolve("jobs.yaml");
     Process importer =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hypernd.daemon.HyperndMain",
-                "import",
-                "crontab",
-                crontab.toString())
+                ChildJvm.command(ChildJvm.HYPERND, "import", "crontab", crontab.toString()))
             .redirectOutput(jobFile.toFile())
             .redirectError(dir.resolve("import.err").toFile())
             .start();

@@ -5,6 +5,7 @@ import static dev.hypernd.e2e.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hypernd.fixtures.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class LaunchersInTheCLocaleIT {
             socket);
     try (DaemonProcess daemon = DaemonProcess.launch(run, env(launchers))) {
       JsonNode done = daemon.await(event("task.completed", "words"), SOON);
-      Ctl.Run json =
+      ChildJvm.Run json =
           run(
               launchers,
               launchers.hypernctl(),
@@ -112,13 +113,13 @@ class LaunchersInTheCLocaleIT {
     Files.writeString(
         file, "jobs:\n  - {name: x, interval: 1s, command: 'true', retry: {retry_on: [0]}}\n");
 
-    Ctl.Run run = run(launchers, launchers.hypernd(), "validate", file.toString());
+    ChildJvm.Run run = run(launchers, launchers.hypernd(), "validate", file.toString());
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("expected 1–255");
   }
 
-  private static Ctl.Run run(Launchers launchers, Path program, String... args)
+  private static ChildJvm.Run run(Launchers launchers, Path program, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(program.toString()));
     command.addAll(List.of(args));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.cli.HypernctlMain;
+import dev.hypernd.fixtures.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,8 +57,8 @@ class LogsE2ETest {
       id = ctl.submit("talk", "world");
       daemon.await(task("hook.output", id), SOON);
 
-      Ctl.Run logs = ctl.run("logs", id);
-      Ctl.Run job = ctl.run("logs", "--job", "talk");
+      ChildJvm.Run logs = ctl.run("logs", id);
+      ChildJvm.Run job = ctl.run("logs", "--job", "talk");
       JsonNode json = ctl.json("logs", id);
 
       assertThat(logs.code()).as(logs.toString()).isZero();
@@ -80,7 +81,7 @@ class LogsE2ETest {
     try (DaemonProcess daemon = DaemonProcess.start(jobs)) {
       daemon.await(event("daemon.started"), SOON);
 
-      Ctl.Run logs = ctl.run("logs", id);
+      ChildJvm.Run logs = ctl.run("logs", id);
 
       assertThat(logs.code()).as(logs.toString()).isZero();
       assertThat(logs.out()).isEqualTo("hello world\nsecond\n");
@@ -109,7 +110,7 @@ class LogsE2ETest {
       daemon.await(task("task.output", id), SOON);
       Files.createFile(go); // the follower below sees "started" held, then what follows live
 
-      Ctl.Run follow = ctl.run("logs", id, "-f");
+      ChildJvm.Run follow = ctl.run("logs", id, "-f");
 
       assertThat(follow.code()).as(follow.toString()).isEqualTo(1);
       assertThat(follow.out()).isEqualTo("started\ndisk full\n");

@@ -6,6 +6,7 @@ import static dev.hypernd.e2e.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hypernd.fixtures.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +117,7 @@ class OutputE2ETest {
 
       JsonNode error = daemon.await(task("task.error", id), SOON);
       JsonNode failed = daemon.await(task("task.failed", id), SOON);
-      Ctl.Run result = ctl.run("result", id);
+      ChildJvm.Run result = ctl.run("result", id);
 
       String trace = text(error, "stack_trace");
       assertThat(trace)

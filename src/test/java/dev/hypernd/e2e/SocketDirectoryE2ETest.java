@@ -3,6 +3,7 @@ package dev.hypernd.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.control.SocketPaths;
+import dev.hypernd.fixtures.ChildJvm;
 import dev.hypernd.packaging.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class SocketDirectoryE2ETest {
     return shared;
   }
 
-  private Ctl.Run run(Path socketDir) throws Exception {
+  private ChildJvm.Run run(Path socketDir) throws Exception {
     return DaemonProcess.runToEnd(
         LIMIT,
         "run",
@@ -78,7 +79,7 @@ class SocketDirectoryE2ETest {
   void aWorldWritableDirectoryIsRefusedAndTheLinkIsNotFollowed() throws Exception {
     Path shared = shared("0777");
 
-    Ctl.Run run = run(shared);
+    ChildJvm.Run run = run(shared);
 
     assertThat(run.code()).as(run.toString()).isEqualTo(1);
     assertThat(run.err())
@@ -91,7 +92,7 @@ class SocketDirectoryE2ETest {
   void inAStickyDirectoryOfRootsAPlantedLinkIsStillNotFollowed() throws Exception {
     Path shared = shared("1777");
 
-    Ctl.Run run = run(shared);
+    ChildJvm.Run run = run(shared);
 
     assertThat(run.code()).as(run.toString()).isEqualTo(1);
     assertThat(run.err())

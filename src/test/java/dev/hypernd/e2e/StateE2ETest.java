@@ -7,7 +7,7 @@ import static dev.hypernd.e2e.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hypernd.e2e.Ctl.Run;
+import dev.hypernd.fixtures.ChildJvm.Run;
 import dev.hypernd.fixtures.Poll;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

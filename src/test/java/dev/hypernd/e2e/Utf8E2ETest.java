@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.cli.HypernctlMain;
 import dev.hypernd.daemon.HyperndMain;
-import dev.hypernd.e2e.Ctl.Run;
+import dev.hypernd.fixtures.ChildJvm.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hypernd.control.server.ControlServerOptions;
-import dev.hypernd.control.server.Eventually;
 import dev.hypernd.control.server.RawClient;
+import dev.hypernd.fixtures.Poll;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +53,7 @@ class LogsProtocolTest {
   }
 
   private void awaitState(String id, String state) {
-    Eventually.holds(
+    Poll.until(
         () -> f.scheduler.getResult(id).map(t -> t.state().name().equals(state)).orElse(false));
   }
 
@@ -130,7 +130,7 @@ class LogsProtocolTest {
     try (RawClient c = new RawClient(f.socket)) {
       c.send("{\"verb\":\"logs\",\"task_id\":\"" + id + "\",\"follow\":true,\"id\":7}\n");
       JsonNode first = c.readAnswer();
-      Eventually.holds(() -> feed.followers() == 1);
+      Poll.until(() -> feed.followers() == 1);
       feed.push(line(id, "slow", "new"));
       feed.push(line("sched-999", "slow", "another task's"));
       JsonNode second = c.readAnswer();
@@ -177,7 +177,7 @@ class LogsProtocolTest {
     String kilobyte = "x".repeat(1000);
     try (RawClient c = new RawClient(f.socket)) {
       c.send("{\"verb\":\"logs\",\"job\":\"greet\",\"follow\":true}\n");
-      Eventually.holds(() -> feed.followers() == 1);
+      Poll.until(() -> feed.followers() == 1);
       for (int i = 0; i < pushed; i++) {
         feed.push(line("sched-1", "greet", kilobyte));
       }
@@ -200,24 +200,24 @@ class LogsProtocolTest {
       feed.push(line("sched-1", "greet", "after"));
       assertThat(c.readAnswer().path("data").path("line").asText()).isEqualTo("after");
     }
-    Eventually.holds(() -> feed.followers() == 0);
+    Poll.until(() -> feed.followers() == 0);
   }
 
   @Test
   void aFollowerThatHangsUpIsForgotten() throws Exception {
     try (RawClient c = new RawClient(f.socket)) {
       c.send("{\"verb\":\"logs\",\"job\":\"greet\",\"follow\":true}\n");
-      Eventually.holds(() -> feed.followers() == 1);
+      Poll.until(() -> feed.followers() == 1);
     }
-    Eventually.holds(() -> feed.followers() == 0);
-    Eventually.holds(() -> f.server.connectionCount() == 0);
+    Poll.until(() -> feed.followers() == 0);
+    Poll.until(() -> f.server.connectionCount() == 0);
   }
 
   @Test
   void aStreamThatTheServerStopsEndsWithBusy() throws Exception {
     try (RawClient c = new RawClient(f.socket)) {
       c.send("{\"verb\":\"logs\",\"job\":\"greet\",\"follow\":true,\"id\":\"f\"}\n");
-      Eventually.holds(() -> feed.followers() == 1);
+      Poll.until(() -> feed.followers() == 1);
       f.server.close();
 
       JsonNode end = c.readAnswer();
@@ -225,6 +225,6 @@ class LogsProtocolTest {
       assertThat(end.path("error").path("code").asText()).isEqualTo("busy");
       assertThat(end.path("error").path("message").asText()).contains("stopping");
     }
-    Eventually.holds(() -> feed.followers() == 0);
+    Poll.until(() -> feed.followers() == 0);
   }
 }

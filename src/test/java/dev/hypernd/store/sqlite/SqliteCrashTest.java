@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskState;
+import dev.hypernd.fixtures.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +23,7 @@ class SqliteCrashTest {
   void afterKillNineEveryFlushedTaskIsThereAndNoIdIsReused() throws Exception {
     Path file = dir.resolve("state.db");
     Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                CrashChild.class.getName(),
-                file.toString())
+        new ProcessBuilder(ChildJvm.command(CrashChild.class.getName(), file.toString()))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     long maxId = 0;
