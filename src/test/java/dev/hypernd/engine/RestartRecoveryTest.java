@@ -8,30 +8,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tasks across a restart on a real state file: one scheduler writes, a second one opens the same
  * file (after a clean stop) or a crash image of it (as {@code kill -9} leaves it) and carries on.
  */
 class RestartRecoveryTest {
-  @TempDir Path dir;
-  StateFiles files;
+  @RegisterExtension final StateFiles files = new StateFiles();
   final List<List<Object>> runs = new ArrayList<>();
   final AtomicInteger failuresLeft = new AtomicInteger();
-
-  @BeforeEach
-  void setUp() {
-    files = new StateFiles(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    files.close();
-  }
 
   private TaskAction recording() {
     return ctx -> {
@@ -41,17 +28,6 @@ class RestartRecoveryTest {
       }
       return "done " + ctx.args();
     };
-  }
-
-  private ManualScheduler restartOn(Path file, Duration downtime, JobDefinition... jobs) {
-    SqliteTaskStore store = files.open(file);
-    ManualScheduler m = new ManualScheduler(store);
-    m.clock.advance(downtime);
-    for (JobDefinition job : jobs) {
-      m.scheduler.schedule(job);
-    }
-    m.scheduler.start();
-    return m;
   }
 
   private JobDefinition email(RetryPolicy retry) {
@@ -68,7 +44,7 @@ class RestartRecoveryTest {
     a.tick(Duration.ofMinutes(10));
     Path image = files.crashImage(first);
 
-    ManualScheduler b = restartOn(image, Duration.ofMinutes(20), email(RetryPolicy.none()));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(20), email(RetryPolicy.none()));
 
     assertThat(b.result(id).state()).isEqualTo(TaskState.PENDING);
     b.tick(Duration.ofMinutes(39));
@@ -90,7 +66,7 @@ class RestartRecoveryTest {
     String id = a.scheduler.submit("email", List.of("bob"), Duration.ofMinutes(5));
     Path image = files.crashImage(first);
 
-    ManualScheduler b = restartOn(image, Duration.ofMinutes(30), email(RetryPolicy.none()));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(30), email(RetryPolicy.none()));
 
     assertThat(runs).containsExactly(List.of("bob"));
     assertThat(b.result(id).state()).isEqualTo(TaskState.COMPLETED);
@@ -115,7 +91,7 @@ class RestartRecoveryTest {
     assertThat(a.result(id).state()).isEqualTo(TaskState.RETRYING);
     Path image = files.crashImage(first);
 
-    ManualScheduler b = restartOn(image, Duration.ofMinutes(2), email(retry));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(2), email(retry));
 
     assertThat(b.result(id).state()).isEqualTo(TaskState.RETRYING);
     b.tick(Duration.ofMinutes(7));
@@ -139,7 +115,7 @@ class RestartRecoveryTest {
     String id = a.scheduler.submit("email", List.of(), Duration.ZERO);
     Path image = files.crashImage(first);
 
-    ManualScheduler b = restartOn(image, Duration.ofHours(1), email(retry));
+    ManualScheduler b = files.restart(image, Duration.ofHours(1), email(retry));
     b.runDue();
 
     assertThat(b.result(id).state()).isEqualTo(TaskState.COMPLETED);
@@ -165,7 +141,7 @@ class RestartRecoveryTest {
     a.scheduler.start();
     String id = a.scheduler.submit("email", List.of("dave"), Duration.ZERO);
 
-    ManualScheduler b = restartOn(image[0], Duration.ofMinutes(1), email(retry));
+    ManualScheduler b = files.restart(image[0], Duration.ofMinutes(1), email(retry));
 
     TaskResult interrupted = b.result(id);
     assertThat(interrupted.state()).isEqualTo(TaskState.RETRYING);
@@ -196,7 +172,7 @@ class RestartRecoveryTest {
     a.scheduler.start();
     String id = a.scheduler.submit("email", List.of(), Duration.ZERO);
 
-    ManualScheduler b = restartOn(image[0], Duration.ofMinutes(1), email(RetryPolicy.none()));
+    ManualScheduler b = files.restart(image[0], Duration.ofMinutes(1), email(RetryPolicy.none()));
 
     assertThat(b.result(id).state()).isEqualTo(TaskState.FAILED);
     assertThat(b.events(TaskEvent.Type.FAILED)).hasSize(1);
@@ -213,7 +189,7 @@ class RestartRecoveryTest {
     String id = a.scheduler.submit("email", List.of(), Duration.ofHours(1));
     Path image = files.crashImage(first);
 
-    ManualScheduler b = restartOn(image, Duration.ofMinutes(1));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(1));
 
     TaskResult gone = b.result(id);
     assertThat(gone.state()).isEqualTo(TaskState.CANCELLED);
@@ -228,7 +204,7 @@ class RestartRecoveryTest {
 
   @Test
   void afterACleanStopIdsContinueWithoutAGapAndResultsStayQueryable() throws Exception {
-    SqliteTaskStore first = files.open(dir.resolve("state.db"));
+    SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
     a.scheduler.schedule(email(RetryPolicy.none()));
     a.scheduler.start();
@@ -239,8 +215,7 @@ class RestartRecoveryTest {
     a.scheduler.shutdown(Duration.ZERO);
     first.close();
 
-    ManualScheduler b =
-        restartOn(dir.resolve("state.db"), Duration.ofDays(1), email(RetryPolicy.none()));
+    ManualScheduler b = files.restart(files.file(), Duration.ofDays(1), email(RetryPolicy.none()));
 
     assertThat(b.result(ids.get(0)).result()).isEqualTo("done [n0]");
     assertThat(runs).hasSize(3);
@@ -257,7 +232,7 @@ class RestartRecoveryTest {
     String done = a.scheduler.submit("email", List.of("once"), Duration.ZERO);
     Path image = files.crashImage(first);
 
-    ManualScheduler b = restartOn(image, Duration.ofMinutes(1), email(RetryPolicy.none()));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(1), email(RetryPolicy.none()));
     b.tick(Duration.ofHours(1));
 
     assertThat(runs).containsExactly(List.of("once"));
@@ -268,7 +243,7 @@ class RestartRecoveryTest {
 
   @Test
   void countersBehindTheMetricsSurviveARestart() throws Exception {
-    SqliteTaskStore first = files.open(dir.resolve("state.db"));
+    SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
     a.scheduler.schedule(email(RetryPolicy.none()));
     a.scheduler.start();
@@ -279,8 +254,7 @@ class RestartRecoveryTest {
     a.scheduler.shutdown(Duration.ZERO);
     first.close();
 
-    ManualScheduler b =
-        restartOn(dir.resolve("state.db"), Duration.ofHours(1), email(RetryPolicy.none()));
+    ManualScheduler b = files.restart(files.file(), Duration.ofHours(1), email(RetryPolicy.none()));
 
     assertThat(b.scheduler.getMetrics())
         .containsEntry("total_submitted", 3L)

@@ -11,29 +11,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Schedules across a restart: interval phase, missed fires, catch-up, and pruning. */
 class RestartScheduleTest {
   static final Instant START = ManualScheduler.START;
   static final Duration TEN_MINUTES = Duration.ofMinutes(10);
 
-  @TempDir Path dir;
-  StateFiles files;
+  @RegisterExtension final StateFiles files = new StateFiles();
   final List<Instant> fires = new ArrayList<>();
-
-  @BeforeEach
-  void setUp() {
-    files = new StateFiles(dir);
-  }
-
-  @AfterEach
-  void tearDown() {
-    files.close();
-  }
 
   private JobDefinition every10(boolean catchUp, boolean atStart) {
     return JobDefinition.builder(
@@ -69,22 +56,13 @@ class RestartScheduleTest {
     return files.crashImage(store);
   }
 
-  /** A second scheduler on {@code image}, started {@code downtime} after the first one stopped. */
-  private ManualScheduler restart(Path image, Duration at, JobDefinition job) {
-    ManualScheduler b = new ManualScheduler(files.open(image));
-    b.clock.advance(at);
-    b.scheduler.schedule(job);
-    b.scheduler.start();
-    return b;
-  }
-
   @Test
   void anIntervalJobKeepsItsPhaseAcrossARestart() {
     Path image = runThenCrash(every10(false, false), Duration.ofMinutes(25));
     assertThat(fires).containsExactly(START.plus(TEN_MINUTES), START.plus(Duration.ofMinutes(20)));
     fires.clear();
 
-    ManualScheduler b = restart(image, Duration.ofMinutes(27), every10(false, false));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(27), every10(false, false));
 
     assertThat(b.scheduler.jobs().get(0).nextFire()).isEqualTo(START.plus(Duration.ofMinutes(30)));
     assertThat(b.events(TaskEvent.Type.SKIPPED)).isEmpty();
@@ -97,7 +75,7 @@ class RestartScheduleTest {
   void missedIntervalFiresAreReportedAndNotRunByDefault() {
     Path image = runThenCrash(every10(false, false), Duration.ofMinutes(5));
 
-    ManualScheduler b = restart(image, Duration.ofMinutes(45), every10(false, false));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(45), every10(false, false));
 
     List<TaskEvent> skipped = b.events(TaskEvent.Type.SKIPPED);
     assertThat(skipped).hasSize(1);
@@ -116,7 +94,7 @@ class RestartScheduleTest {
   void catchUpRunsAJobOnceForAllItsMissedFires() {
     Path image = runThenCrash(every10(true, false), Duration.ofMinutes(5));
 
-    ManualScheduler b = restart(image, Duration.ofMinutes(45), every10(true, false));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(45), every10(true, false));
 
     assertThat(fires).containsExactly(START.plus(Duration.ofMinutes(40)));
     assertThat(b.events(TaskEvent.Type.SKIPPED).get(0).error().message())
@@ -132,7 +110,7 @@ class RestartScheduleTest {
   void aFireLessThanHalfAMinuteLateAtRestartStillRuns() {
     Path image = runThenCrash(every10(false, false), Duration.ofSeconds(590));
 
-    ManualScheduler b = restart(image, Duration.ofSeconds(620), every10(false, false));
+    ManualScheduler b = files.restart(image, Duration.ofSeconds(620), every10(false, false));
     b.runDue();
 
     assertThat(fires).containsExactly(START.plus(TEN_MINUTES));
@@ -145,7 +123,7 @@ class RestartScheduleTest {
     assertThat(fires).containsExactly(START, START.plus(TEN_MINUTES));
     fires.clear();
 
-    ManualScheduler b = restart(image, Duration.ofMinutes(17), every10(false, true));
+    ManualScheduler b = files.restart(image, Duration.ofMinutes(17), every10(false, true));
     b.runDue();
     b.tick(Duration.ofMinutes(3));
 
@@ -157,7 +135,7 @@ class RestartScheduleTest {
   void aCronJobWithCatchUpRunsOnceForTheNightsItMissed() {
     Path image = runThenCrash(nightly(true), Duration.ofHours(1));
 
-    ManualScheduler b = restart(image, Duration.ofDays(3), nightly(true));
+    ManualScheduler b = files.restart(image, Duration.ofDays(3), nightly(true));
 
     assertThat(fires).containsExactly(Instant.parse("2026-01-08T03:00:00Z"));
     assertThat(b.events(TaskEvent.Type.SKIPPED).get(0).error().message())
@@ -232,7 +210,7 @@ class RestartScheduleTest {
   void aCronJobWithoutCatchUpSkipsTheNightsItMissed() {
     Path image = runThenCrash(nightly(false), Duration.ofHours(1));
 
-    ManualScheduler b = restart(image, Duration.ofDays(3), nightly(false));
+    ManualScheduler b = files.restart(image, Duration.ofDays(3), nightly(false));
 
     assertThat(fires).isEmpty();
     assertThat(b.events(TaskEvent.Type.SKIPPED)).hasSize(1);
@@ -248,7 +226,7 @@ class RestartScheduleTest {
     a.scheduler.pause("poll");
     Path image = files.crashImage(store);
 
-    ManualScheduler b = restart(image, Duration.ofHours(2), every10(true, false));
+    ManualScheduler b = files.restart(image, Duration.ofHours(2), every10(true, false));
     b.tick(Duration.ofHours(1));
 
     assertThat(b.scheduler.jobs().get(0).paused()).isTrue();
