@@ -11,6 +11,7 @@ import dev.hypernd.engine.TaskError;
 import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskState;
 import dev.hypernd.engine.TaskTimeoutException;
+import dev.hypernd.fixtures.JavaSources;
 import dev.hypernd.jobs.shell.ShellRunner;
 import java.io.IOException;
 import java.net.ConnectException;
