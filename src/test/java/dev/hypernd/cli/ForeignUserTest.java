@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * groups) against a daemon running as root. Needs root and setpriv; it says so and is skipped
  * otherwise.
  */
+@Tag("system")
 class ForeignUserTest {
   private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
   private static final List<String> AS_NOBODY =

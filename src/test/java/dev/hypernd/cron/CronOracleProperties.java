@@ -15,6 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
@@ -23,6 +24,7 @@ import net.jqwik.api.statistics.Statistics;
  * oracle walks minute by minute, so it only looks a bounded horizon ahead; a fire beyond the
  * horizon is checked by running the oracle over a window that ends at that fire.
  */
+@Tag("slow")
 class CronOracleProperties {
   private static final Duration HORIZON = Duration.ofHours(48);
   private static final Duration WINDOW_BEFORE_FAR_FIRE = Duration.ofHours(24);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The metrics endpoint of a daemon whose scheduler is driven by hand: a known sequence of tasks,
  * then a scrape over HTTP parsed by the Prometheus project's own parser, value by value per job.
  */
+@Tag("system")
 class PrometheusScrapeTest {
   private static final double START = HandDrivenScheduler.START.getEpochSecond();
 

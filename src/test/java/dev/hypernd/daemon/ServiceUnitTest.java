@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,6 +51,7 @@ class ServiceUnitTest {
     return settings;
   }
 
+  @Tag("system")
   @Test
   void systemdAnalyzeVerifyAcceptsTheUnitWithoutAWarning() throws Exception {
     Path analyze = systemdAnalyze();

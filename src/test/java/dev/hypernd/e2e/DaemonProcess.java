@@ -50,10 +50,21 @@ final class DaemonProcess implements AutoCloseable {
   static DaemonProcess start(
       Path jobFile, List<String> jvmOptions, Map<String, String> env, String... args)
       throws IOException {
+    return start(System.getProperty("java.class.path"), jobFile, jvmOptions, env, args);
+  }
+
+  /** As {@link #start(Path, List, Map, String...)}, on {@code classpath}, such as the built jar. */
+  static DaemonProcess start(
+      String classpath,
+      Path jobFile,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
             ChildJvm.command(
-                System.getProperty("java.class.path"),
+                classpath,
                 jvmOptions,
                 ChildJvm.HYPERND,
                 List.of("run", jobFile.toString(), "--log-format", "json")));

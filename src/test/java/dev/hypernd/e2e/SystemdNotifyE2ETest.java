@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import picocli.CommandLine;
  * test bound, {@code WATCHDOG_USEC} asks for a watchdog, and the messages arrive in the order
  * systemd expects them for {@code Type=notify}.
  */
+@Tag("e2e")
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SystemdNotifyE2ETest {
   private static final Duration SOON = Duration.ofSeconds(20);

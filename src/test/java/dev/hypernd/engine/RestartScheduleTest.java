@@ -198,7 +198,8 @@ class RestartScheduleTest {
     Path image = runThenCrash(every10(true, false), Duration.ofMinutes(5));
 
     // 10:10 to 10:40 missed; 10:50 due 10 s before the restart.
-    ManualScheduler b = restart(image, Duration.ofSeconds(50 * 60 + 10), every10(true, false));
+    ManualScheduler b =
+        files.restart(image, Duration.ofSeconds(50 * 60 + 10), every10(true, false));
     b.tick(Duration.ofMinutes(1));
 
     assertThat(fires).containsExactly(START.plus(Duration.ofMinutes(50)));

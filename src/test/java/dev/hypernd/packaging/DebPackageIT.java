@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  * file that validates, man pages that render, completions, lintian's verdict, and the maintainer
  * scripts run against stub commands.
  */
+@Tag("system")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DebPackageIT {
   private static final String JAVA =

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -73,6 +74,7 @@ class ManPagesTest {
         .allSatisfy(key -> assertThat(ManPage.mentions(text, key + ":")).as(key).isTrue());
   }
 
+  @Tag("system")
   @Test
   void pagesLintCleanWithMandoc() {
     Path mandoc = Tools.require("mandoc", "mandoc");
@@ -84,6 +86,7 @@ class ManPagesTest {
   }
 
   /** What lintian checks with man(1): groff's warnings, with tbl for the tables. */
+  @Tag("system")
   @Test
   void pagesFormatWithoutGroffWarnings() {
     Path groff = Tools.require("groff", "groff-base");

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  * off, and each test here asserts on its steps. Needs root, systemd-container, debootstrap and
  * Debian's package mirror; takes about two minutes.
  */
+@Tag("system")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SystemdInstallIT {
   private static final Path WORK = Path.of("target", "systemd-it");

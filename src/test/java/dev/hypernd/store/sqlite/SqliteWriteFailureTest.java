@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +122,7 @@ class SqliteWriteFailureTest {
    * The real thing: the WAL file made immutable ({@code chattr +i}, which stops root too), so
    * SQLite's own write fails. Skipped where chattr does not work (tmpfs, no e2fsprogs).
    */
+  @Tag("system")
   @Test
   void anImmutableWalFileIsSurvivedAndWritesResumeWhenItIsWritableAgain() throws Exception {
     Path file = dir.resolve("state.db");
