@@ -20,6 +20,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *                                            │
  *                                            ▼
  *                       jobs ──► engine ──► cron           store ──► engine
+ *                                  ▲
+ *                    testing ──────┘ (the hand-driven clock and scheduler, for embedders)
  * </pre>
  *
  * The daemon may use every layer; nothing may use the daemon or the command line. The engine and
@@ -52,6 +54,8 @@ class ArchitectureTest {
           .definedBy("dev.hypernd.daemon..")
           .layer("examples")
           .definedBy("dev.hypernd.examples..")
+          .layer("testing")
+          .definedBy("dev.hypernd.testing..")
           .whereLayer("cron")
           .mayNotAccessAnyLayer()
           .whereLayer("engine")
@@ -67,6 +71,8 @@ class ArchitectureTest {
           .whereLayer("cli")
           .mayOnlyAccessLayers("protocol and client")
           .whereLayer("examples")
+          .mayOnlyAccessLayers("engine")
+          .whereLayer("testing")
           .mayOnlyAccessLayers("engine")
           .whereLayer("daemon")
           .mayNotBeAccessedByAnyLayer();

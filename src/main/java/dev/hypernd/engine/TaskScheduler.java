@@ -322,13 +322,16 @@ public final class TaskScheduler implements AutoCloseable {
 
   // ---- manual driving (tests and simulations) ------------------------------------------------
 
-  /** Runs every timer due at the clock's current time; returns how many ran. */
-  int runDue() {
+  /**
+   * Runs every timer due at the clock's current time; returns how many ran. For a scheduler built
+   * with {@code dispatchThread(false)} and driven by hand ({@code dev.hypernd.testing}).
+   */
+  public int runDue() {
     return engine.dispatchDue();
   }
 
   /** Nanoseconds until the next timer is due, {@link Long#MAX_VALUE} if none. */
-  long nanosUntilNextDue() {
+  public long nanosUntilNextDue() {
     return engine.nanosUntilNextDue();
   }
 }

@@ -2,12 +2,12 @@ package dev.hypernd.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.JobInfo;
 import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskState;
 import dev.hypernd.engine.store.InMemoryTaskStore;
 import dev.hypernd.engine.store.TaskQuery;
+import dev.hypernd.testing.ManualScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class DaemonTest {
 
   @TempDir Path dir;
   private final InMemoryTaskStore store = new InMemoryTaskStore();
-  private final HandDrivenScheduler hand = new HandDrivenScheduler(store);
+  private final ManualScheduler hand = new ManualScheduler(store);
   private final RecordingEvents events = new RecordingEvents();
   private Path file;
 
@@ -106,8 +106,7 @@ class DaemonTest {
         .singleElement()
         .extracting(TaskResult::state)
         .isEqualTo(TaskState.COMPLETED);
-    assertThat(tasks("warm").get(0).startedAt())
-        .isEqualTo(HandDrivenScheduler.START.plusSeconds(30));
+    assertThat(tasks("warm").get(0).startedAt()).isEqualTo(ManualScheduler.START.plusSeconds(30));
     assertThat(tasks("tick")).hasSize(3);
   }
 
@@ -156,13 +155,13 @@ class DaemonTest {
                 + " unchanged=[keep, warm] initial=false");
     assertThat(nextFires())
         .containsEntry("keep", keepNext)
-        .containsEntry("change", HandDrivenScheduler.START.plusSeconds(45))
+        .containsEntry("change", ManualScheduler.START.plusSeconds(45))
         .containsEntry("added", Instant.parse("2026-01-05T11:00:00Z"))
         .doesNotContainKey("drop");
     assertThat(tasks("warm")).as("at_start runs once per daemon start, not per reload").hasSize(1);
     assertThat(daemon.jobFile().job("added")).isPresent();
     assertThat(daemon.status().lastReload()).isSameAs(outcome);
-    assertThat(daemon.status().loadedAt()).isEqualTo(HandDrivenScheduler.START.plusSeconds(15));
+    assertThat(daemon.status().loadedAt()).isEqualTo(ManualScheduler.START.plusSeconds(15));
   }
 
   @Test
@@ -213,8 +212,8 @@ class DaemonTest {
     assertThat(status.configFile()).isEqualTo(file.toAbsolutePath());
     assertThat(status.version()).isEqualTo(Version.current());
     assertThat(status.pid()).isEqualTo(ProcessHandle.current().pid());
-    assertThat(status.startedAt()).isEqualTo(HandDrivenScheduler.START);
-    assertThat(status.loadedAt()).isEqualTo(HandDrivenScheduler.START);
+    assertThat(status.startedAt()).isEqualTo(ManualScheduler.START);
+    assertThat(status.loadedAt()).isEqualTo(ManualScheduler.START);
     assertThat(status.jobs()).isEqualTo(1);
     assertThat(status.store()).isEqualTo("memory");
     assertThat(status.lastReload()).isInstanceOf(ReloadOutcome.Loaded.class);

@@ -1,6 +1,5 @@
 package dev.hypernd.daemon;
 
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.store.TaskStore;
 import dev.hypernd.jobs.AlertSender;
 import dev.hypernd.jobs.HookDispatcher;
@@ -11,6 +10,7 @@ import dev.hypernd.jobs.config.JobFile;
 import dev.hypernd.jobs.config.LoadResult;
 import dev.hypernd.jobs.shell.HookRunner;
 import dev.hypernd.jobs.shell.ShellRunner;
+import dev.hypernd.testing.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,8 +25,7 @@ final class HandDrivenDaemons {
   /**
    * @param store the store {@code hand} was made with
    */
-  static Daemon create(
-      Path file, HandDrivenScheduler hand, TaskStore store, DaemonListener events) {
+  static Daemon create(Path file, ManualScheduler hand, TaskStore store, DaemonListener events) {
     JobFile jobFile = ((LoadResult.Valid) JobFiles.loader().load(file)).jobFile();
     RunningCommands commands = new RunningCommands();
     DaemonParts parts =

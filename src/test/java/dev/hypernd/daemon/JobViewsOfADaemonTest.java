@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.control.JobView;
 import dev.hypernd.daemon.control.SchedulerControlBackend;
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.store.InMemoryTaskStore;
+import dev.hypernd.testing.ManualScheduler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +30,7 @@ class JobViewsOfADaemonTest {
           - {name: hello, interval: 1m, class: dev.hypernd.examples.HelloJob, timeout: 2s}
         """);
     InMemoryTaskStore store = new InMemoryTaskStore();
-    HandDrivenScheduler hand = new HandDrivenScheduler(store);
+    ManualScheduler hand = new ManualScheduler(store);
     Daemon daemon = HandDrivenDaemons.create(file, hand, store, new RecordingEvents());
     SchedulerControlBackend control =
         new SchedulerControlBackend(

@@ -11,9 +11,9 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.hypernd.daemon.metrics.ConfiguredMetricsEndpoint;
 import dev.hypernd.daemon.metrics.ConfiguredMetricsEndpoint.Setting;
 import dev.hypernd.daemon.metrics.HyperndMetrics;
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.store.InMemoryTaskStore;
 import dev.hypernd.jobs.config.ListenAddress;
+import dev.hypernd.testing.ManualScheduler;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -46,7 +46,7 @@ class MetricsListenReloadTest {
 
   @TempDir Path dir;
   private final InMemoryTaskStore store = new InMemoryTaskStore();
-  private final HandDrivenScheduler hand = new HandDrivenScheduler(store);
+  private final ManualScheduler hand = new ManualScheduler(store);
   private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
   private final Logger logger = context.getLogger(ConfiguredMetricsEndpoint.class);
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();

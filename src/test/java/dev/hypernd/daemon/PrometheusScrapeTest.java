@@ -6,10 +6,10 @@ import dev.hypernd.daemon.metrics.HyperndMetrics;
 import dev.hypernd.daemon.metrics.MetricsEndpoint;
 import dev.hypernd.daemon.metrics.ParsedScrape;
 import dev.hypernd.daemon.metrics.ParsedScrape.Format;
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.TaskScheduler;
 import dev.hypernd.engine.store.InMemoryTaskStore;
 import dev.hypernd.jobs.config.ListenAddress;
+import dev.hypernd.testing.ManualScheduler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,11 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("system")
 class PrometheusScrapeTest {
-  private static final double START = HandDrivenScheduler.START.getEpochSecond();
+  private static final double START = ManualScheduler.START.getEpochSecond();
 
   @TempDir Path dir;
   private final InMemoryTaskStore store = new InMemoryTaskStore();
-  private final HandDrivenScheduler hand = new HandDrivenScheduler(store);
+  private final ManualScheduler hand = new ManualScheduler(store);
   private Path file;
   private Daemon daemon;
   private MetricsEndpoint endpoint;
@@ -59,7 +59,7 @@ class PrometheusScrapeTest {
     daemon.start();
   }
 
-  private Daemon newDaemon(HandDrivenScheduler scheduler) {
+  private Daemon newDaemon(ManualScheduler scheduler) {
     return HandDrivenDaemons.create(file, scheduler, store, new RecordingEvents());
   }
 
@@ -214,7 +214,7 @@ class PrometheusScrapeTest {
     endpoint.close();
     daemon.stop("restart");
 
-    HandDrivenScheduler again = new HandDrivenScheduler(store);
+    ManualScheduler again = new ManualScheduler(store);
     daemon = newDaemon(again);
     endpoint =
         MetricsEndpoint.start(new ListenAddress("127.0.0.1", 0), HyperndMetrics.register(daemon));

@@ -9,10 +9,10 @@ import dev.hypernd.cli.HypernctlMain;
 import dev.hypernd.control.server.ControlServer;
 import dev.hypernd.daemon.metrics.HyperndMetrics;
 import dev.hypernd.daemon.metrics.MetricsEndpoint;
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.store.InMemoryTaskStore;
 import dev.hypernd.jobs.config.ListenAddress;
 import dev.hypernd.packaging.Tools;
+import dev.hypernd.testing.ManualScheduler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,7 +58,7 @@ class PrometheusServerTest {
   private static final int ATTEMPTS = 100;
 
   @TempDir Path dir;
-  private final HandDrivenScheduler hand = new HandDrivenScheduler();
+  private final ManualScheduler hand = new ManualScheduler();
   private Daemon daemon;
   private MetricsEndpoint endpoint;
   private ControlServer control;

@@ -3,6 +3,7 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hypernd.testing.ManualScheduler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -17,17 +18,17 @@ class CancelTest {
   @Test
   void cancelledPendingTaskNeverRuns() {
     AtomicInteger runs = new AtomicInteger();
-    TaskSubmitter job = m.scheduler.task("later", ctx -> runs.incrementAndGet());
-    m.scheduler.start();
+    TaskSubmitter job = m.scheduler().task("later", ctx -> runs.incrementAndGet());
+    m.scheduler().start();
     String id = job.submitAfter(Duration.ofMinutes(1));
 
-    TaskResult cancelled = m.scheduler.cancel(id);
+    TaskResult cancelled = m.scheduler().cancel(id);
     m.tick(Duration.ofMinutes(5));
 
     assertThat(cancelled.state()).isEqualTo(TaskState.CANCELLED);
     assertThat(m.result(id).state()).isEqualTo(TaskState.CANCELLED);
     assertThat(runs.get()).isZero();
-    assertThat(m.scheduler.getMetrics()).containsEntry("total_cancelled", 1L);
+    assertThat(m.scheduler().getMetrics()).containsEntry("total_cancelled", 1L);
     assertThat(m.events(TaskEvent.Type.CANCELLED)).hasSize(1);
   }
 
@@ -35,18 +36,19 @@ class CancelTest {
   void cancelledRetryingTaskNeverRunsAgain() {
     AtomicInteger runs = new AtomicInteger();
     TaskSubmitter job =
-        m.scheduler.task(
-            "flaky",
-            ctx -> {
-              runs.incrementAndGet();
-              throw new IOException("down");
-            },
-            RetryPolicy.builder().maxRetries(5).build());
-    m.scheduler.start();
+        m.scheduler()
+            .task(
+                "flaky",
+                ctx -> {
+                  runs.incrementAndGet();
+                  throw new IOException("down");
+                },
+                RetryPolicy.builder().maxRetries(5).build());
+    m.scheduler().start();
     String id = job.submit();
     assertThat(m.result(id).state()).isEqualTo(TaskState.RETRYING);
 
-    m.scheduler.cancel(id);
+    m.scheduler().cancel(id);
     m.tick(Duration.ofHours(1));
 
     assertThat(runs.get()).isEqualTo(1);
@@ -58,14 +60,15 @@ class CancelTest {
   void cancellingARunningTaskInterruptsItsBody() {
     AtomicBoolean interrupted = new AtomicBoolean();
     TaskSubmitter job =
-        m.scheduler.task(
-            "long",
-            ctx -> {
-              m.scheduler.cancel(ctx.taskId());
-              interrupted.set(Thread.currentThread().isInterrupted());
-              return "finished anyway";
-            });
-    m.scheduler.start();
+        m.scheduler()
+            .task(
+                "long",
+                ctx -> {
+                  m.scheduler().cancel(ctx.taskId());
+                  interrupted.set(Thread.currentThread().isInterrupted());
+                  return "finished anyway";
+                });
+    m.scheduler().start();
 
     String id = job.submit();
 
@@ -74,7 +77,7 @@ class CancelTest {
     TaskResult result = m.result(id);
     assertThat(result.state()).isEqualTo(TaskState.CANCELLED);
     assertThat(result.result()).isNull();
-    assertThat(m.scheduler.getMetrics())
+    assertThat(m.scheduler().getMetrics())
         .containsEntry("total_cancelled", 1L)
         .containsEntry("total_completed", 0L);
   }
@@ -113,11 +116,11 @@ class CancelTest {
 
   @Test
   void cancellingAFinishedTaskSaysItsState() {
-    TaskSubmitter job = m.scheduler.task("quick", ctx -> "done");
-    m.scheduler.start();
+    TaskSubmitter job = m.scheduler().task("quick", ctx -> "done");
+    m.scheduler().start();
     String id = job.submit();
 
-    assertThatThrownBy(() -> m.scheduler.cancel(id))
+    assertThatThrownBy(() -> m.scheduler().cancel(id))
         .isInstanceOf(TaskStateException.class)
         .hasMessage("task sched-1 is already COMPLETED and cannot be cancelled")
         .extracting(e -> ((TaskStateException) e).state())
@@ -126,7 +129,7 @@ class CancelTest {
 
   @Test
   void cancellingAnUnknownTaskIsAnError() {
-    assertThatThrownBy(() -> m.scheduler.cancel("sched-42"))
+    assertThatThrownBy(() -> m.scheduler().cancel("sched-42"))
         .isInstanceOf(NoSuchTaskException.class)
         .hasMessage("no task with id sched-42");
   }
@@ -145,10 +148,10 @@ class CancelTest {
                 })
             .timeout(Duration.ofSeconds(30))
             .build();
-    m.scheduler.schedule(def);
-    m.scheduler.start();
+    m.scheduler().schedule(def);
+    m.scheduler().start();
 
-    String id = m.scheduler.submit("stuck", java.util.List.of(), Duration.ZERO);
+    String id = m.scheduler().submit("stuck", java.util.List.of(), Duration.ZERO);
 
     assertThat(sawInterrupt).isTrue();
     TaskResult result = m.result(id);
@@ -174,10 +177,10 @@ class CancelTest {
             .timeout(Duration.ofSeconds(10))
             .retry(RetryPolicy.builder().maxRetries(1).retryOn(TaskTimeoutException.class).build())
             .build();
-    m.scheduler.schedule(def);
-    m.scheduler.start();
+    m.scheduler().schedule(def);
+    m.scheduler().start();
 
-    String id = m.scheduler.submit("slow-then-fast", java.util.List.of(), Duration.ZERO);
+    String id = m.scheduler().submit("slow-then-fast", java.util.List.of(), Duration.ZERO);
     m.tick(Duration.ofSeconds(5));
 
     TaskResult result = m.result(id);

@@ -3,6 +3,7 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.cron.CronParseException;
+import dev.hypernd.testing.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,7 +18,7 @@ class CronJobsTest {
 
   private ManualScheduler startingAt(String instant) {
     ManualScheduler m = new ManualScheduler();
-    m.clock.advance(Duration.between(ManualScheduler.START, Instant.parse(instant)));
+    m.clock().advance(Duration.between(ManualScheduler.START, Instant.parse(instant)));
     return m;
   }
 
@@ -31,21 +32,21 @@ class CronJobsTest {
   void fixedTimeJobRunsOnceAcrossFallBack() {
     ManualScheduler m = startingAt("2026-10-31T12:00:00Z");
     List<Instant> fires = new ArrayList<>();
-    m.scheduler.cron("backup", "30 1 * * *", NEW_YORK, ctx -> fires.add(ctx.scheduledAt()));
-    m.scheduler.start();
+    m.scheduler().cron("backup", "30 1 * * *", NEW_YORK, ctx -> fires.add(ctx.scheduledAt()));
+    m.scheduler().start();
 
     m.tick(Duration.ofDays(2));
 
     assertThat(local(fires)).containsExactly("2026-11-01T01:30-04:00", "2026-11-02T01:30-05:00");
-    assertThat(m.scheduler.getMetrics()).containsEntry("total_submitted", 2L);
+    assertThat(m.scheduler().getMetrics()).containsEntry("total_submitted", 2L);
   }
 
   @Test
   void fixedTimeJobInTheSpringGapRunsOnceAfterIt() {
     ManualScheduler m = startingAt("2026-03-07T12:00:00Z");
     List<Instant> fires = new ArrayList<>();
-    m.scheduler.cron("backup", "30 2 * * *", NEW_YORK, ctx -> fires.add(ctx.scheduledAt()));
-    m.scheduler.start();
+    m.scheduler().cron("backup", "30 2 * * *", NEW_YORK, ctx -> fires.add(ctx.scheduledAt()));
+    m.scheduler().start();
 
     m.tick(Duration.ofDays(2));
 
@@ -66,10 +67,10 @@ class CronJobsTest {
   void eachFixedTimeTheSpringGapSkipsFiresRightAfterItAsCronieRunsThem() {
     ManualScheduler m = startingAt("2026-03-08T05:00:00Z"); // 00:00 EST
     List<Instant> fires = new ArrayList<>();
-    m.scheduler.schedule(quarterPast(OverlapPolicy.ALLOW, fires));
-    m.scheduler.start();
+    m.scheduler().schedule(quarterPast(OverlapPolicy.ALLOW, fires));
+    m.scheduler().start();
 
-    assertThat(local(m.scheduler.nextFires("sync", 6)))
+    assertThat(local(m.scheduler().nextFires("sync", 6)))
         .as("next repeats the instant once per fire")
         .containsExactly(
             "2026-03-08T01:15-05:00",
@@ -88,15 +89,15 @@ class CronJobsTest {
             "2026-03-08T03:00-04:00",
             "2026-03-08T03:15-04:00",
             "2026-03-08T03:45-04:00");
-    assertThat(m.scheduler.getMetrics()).containsEntry("total_submitted", 6L);
+    assertThat(m.scheduler().getMetrics()).containsEntry("total_submitted", 6L);
   }
 
   @Test
   void theOverlapPolicyDecidesAboutTheFiresAfterTheGap() {
     ManualScheduler m = startingAt("2026-03-08T06:50:00Z"); // 01:50 EST
     List<Instant> fires = new ArrayList<>();
-    m.scheduler.schedule(quarterPast(OverlapPolicy.SKIP, fires));
-    m.scheduler.start();
+    m.scheduler().schedule(quarterPast(OverlapPolicy.SKIP, fires));
+    m.scheduler().start();
 
     m.tick(Duration.ofMinutes(20));
 
@@ -114,8 +115,8 @@ class CronJobsTest {
   void wildcardJobRunsInBothPassesOfTheRepeatedHour() {
     ManualScheduler m = startingAt("2026-11-01T04:50:00Z"); // 00:50 EDT
     List<Instant> fires = new ArrayList<>();
-    m.scheduler.cron("sweep", "*/30 * * * *", NEW_YORK, ctx -> fires.add(ctx.scheduledAt()));
-    m.scheduler.start();
+    m.scheduler().cron("sweep", "*/30 * * * *", NEW_YORK, ctx -> fires.add(ctx.scheduledAt()));
+    m.scheduler().start();
 
     m.tick(Duration.ofHours(3));
 
@@ -133,9 +134,9 @@ class CronJobsTest {
   void dayOfMonthAndDayOfWeekCombineByCroniesRule() {
     ManualScheduler m = startingAt("2026-05-31T00:00:00Z");
     List<Instant> fires = new ArrayList<>();
-    m.scheduler.cron(
-        "report", "30 4 1,15 * 5", ZoneId.of("UTC"), ctx -> fires.add(ctx.scheduledAt()));
-    m.scheduler.start();
+    m.scheduler()
+        .cron("report", "30 4 1,15 * 5", ZoneId.of("UTC"), ctx -> fires.add(ctx.scheduledAt()));
+    m.scheduler().start();
 
     m.tick(Duration.ofDays(30));
 
@@ -149,8 +150,8 @@ class CronJobsTest {
   void invalidCronIsRejectedAtRegistration() {
     ManualScheduler m = new ManualScheduler();
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> m.scheduler.cron("never", "0 0 30 2 *", ZoneId.of("UTC"), ctx -> null))
+            () -> m.scheduler().cron("never", "0 0 30 2 *", ZoneId.of("UTC"), ctx -> null))
         .isInstanceOf(CronParseException.class);
-    assertThat(m.scheduler.jobs()).isEmpty();
+    assertThat(m.scheduler().jobs()).isEmpty();
   }
 }

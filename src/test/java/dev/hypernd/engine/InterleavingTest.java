@@ -3,6 +3,7 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.engine.store.InMemoryTaskStore;
+import dev.hypernd.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,34 +21,35 @@ class InterleavingTest {
   private final List<String> ran = new CopyOnWriteArrayList<>();
 
   private TaskSubmitter job(String name, OverlapPolicy overlap) {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                name,
-                JobSchedule.onDemand(),
-                ctx -> {
-                  ran.add(ctx.taskId());
-                  return null;
-                })
-            .overlap(overlap)
-            .build());
-    return m.scheduler.submitter(name);
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    name,
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      ran.add(ctx.taskId());
+                      return null;
+                    })
+                .overlap(overlap)
+                .build());
+    return m.scheduler().submitter(name);
   }
 
   @Test
   void aTaskCancelledAfterItsHandOutButBeforeItsWorkerStartsNeverRuns() {
     TaskSubmitter job = job("work", OverlapPolicy.ALLOW);
-    m.scheduler.start();
+    m.scheduler().start();
     String id = job.submit();
     assertThat(workers.waiting()).isEqualTo(1);
 
-    m.scheduler.cancel(id);
+    m.scheduler().cancel(id);
     workers.runAll();
 
     assertThat(ran).isEmpty();
     assertThat(m.result(id).state()).isEqualTo(TaskState.CANCELLED);
     assertThat(m.result(id).attempts()).isZero();
     assertThat(m.events(TaskEvent.Type.STARTED)).isEmpty();
-    assertThat(m.scheduler.getMetrics())
+    assertThat(m.scheduler().getMetrics())
         .containsEntry("total_cancelled", 1L)
         .containsEntry("total_completed", 0L)
         .containsEntry("pending", 0)
@@ -57,24 +59,24 @@ class InterleavingTest {
   @Test
   void aQueuedTaskCancelledWhileItWaitsIsNeverPromoted() {
     TaskSubmitter job = job("serial", OverlapPolicy.QUEUE);
-    m.scheduler.start();
+    m.scheduler().start();
     String first = job.submit();
     String second = job.submit();
     String third = job.submit();
     assertThat(workers.waiting()).as("only the first is handed out").isEqualTo(1);
 
-    m.scheduler.cancel(second);
+    m.scheduler().cancel(second);
     workers.runAll();
 
     assertThat(ran).containsExactly(first, third);
     assertThat(m.result(second).state()).isEqualTo(TaskState.CANCELLED);
-    assertThat(m.scheduler.jobs().get(0).running()).isZero();
+    assertThat(m.scheduler().jobs().get(0).running()).isZero();
   }
 
   @Test
   void replaceCancelsATaskStillWaitingForAWorkerAndItsStaleAttemptDoesNothing() {
     TaskSubmitter job = job("latest", OverlapPolicy.REPLACE);
-    m.scheduler.start();
+    m.scheduler().start();
     String first = job.submit();
     String second = job.submit();
     assertThat(workers.waiting()).isEqualTo(2);
@@ -89,18 +91,19 @@ class InterleavingTest {
 
   @Test
   void aTimeoutThatFiresWhileTheAttemptWaitsForAWorkerDoesNotApply() {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "bounded",
-                JobSchedule.onDemand(),
-                ctx -> {
-                  ran.add(ctx.taskId());
-                  return "done";
-                })
-            .timeout(Duration.ofSeconds(1))
-            .build());
-    m.scheduler.start();
-    String id = m.scheduler.submitter("bounded").submit();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "bounded",
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      ran.add(ctx.taskId());
+                      return "done";
+                    })
+                .timeout(Duration.ofSeconds(1))
+                .build());
+    m.scheduler().start();
+    String id = m.scheduler().submitter("bounded").submit();
 
     m.tick(Duration.ofSeconds(5));
     workers.runAll();
@@ -113,21 +116,23 @@ class InterleavingTest {
 
   @Test
   void aRunningTaskCancelledByAnotherThreadIgnoresItsBodysResult() {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "victim",
-                JobSchedule.onDemand(),
-                ctx -> {
-                  // Another thread cancels while the body runs; the body still returns normally.
-                  Thread canceller = new Thread(() -> m.scheduler.cancel(ctx.taskId()));
-                  canceller.start();
-                  canceller.join();
-                  Thread.interrupted();
-                  return "too late";
-                })
-            .build());
-    m.scheduler.start();
-    String id = m.scheduler.submitter("victim").submit();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "victim",
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      // Another thread cancels while the body runs; the body still returns
+                      // normally.
+                      Thread canceller = new Thread(() -> m.scheduler().cancel(ctx.taskId()));
+                      canceller.start();
+                      canceller.join();
+                      Thread.interrupted();
+                      return "too late";
+                    })
+                .build());
+    m.scheduler().start();
+    String id = m.scheduler().submitter("victim").submit();
 
     workers.runAll();
 
@@ -135,7 +140,7 @@ class InterleavingTest {
     assertThat(result.state()).isEqualTo(TaskState.CANCELLED);
     assertThat(result.result()).isNull();
     assertThat(m.events(TaskEvent.Type.COMPLETED)).isEmpty();
-    assertThat(m.scheduler.getMetrics())
+    assertThat(m.scheduler().getMetrics())
         .containsEntry("total_cancelled", 1L)
         .containsEntry("total_completed", 0L)
         .containsEntry("running", 0);
@@ -147,7 +152,7 @@ class InterleavingTest {
     String id = job.submit();
     assertThat(workers.waiting()).isZero();
 
-    m.scheduler.start();
+    m.scheduler().start();
     workers.runAll();
 
     assertThat(ran).containsExactly(id);

@@ -2,6 +2,7 @@ package dev.hypernd.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypernd.testing.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,15 +17,17 @@ class IntervalAndCalendarTest {
   @Test
   void intervalIsFixedRateWithoutDrift() {
     List<Instant> due = new ArrayList<>();
-    m.scheduler.interval(
-        "tick",
-        Duration.ofSeconds(10),
-        ctx -> {
-          due.add(ctx.scheduledAt());
-          m.clock.advance(Duration.ofMillis(1500)); // a body that takes time must not shift fires
-          return null;
-        });
-    m.scheduler.start();
+    m.scheduler()
+        .interval(
+            "tick",
+            Duration.ofSeconds(10),
+            ctx -> {
+              due.add(ctx.scheduledAt());
+              m.clock()
+                  .advance(Duration.ofMillis(1500)); // a body that takes time must not shift fires
+              return null;
+            });
+    m.scheduler().start();
 
     m.tick(Duration.ofSeconds(100));
 
@@ -38,10 +41,12 @@ class IntervalAndCalendarTest {
 
   @Test
   void atStartFiresImmediately() {
-    m.scheduler.schedule(
-        JobDefinition.builder("boot", new JobSchedule.Interval(Duration.ofMinutes(1), true), c -> 1)
-            .build());
-    m.scheduler.start();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "boot", new JobSchedule.Interval(Duration.ofMinutes(1), true), c -> 1)
+                .build());
+    m.scheduler().start();
     m.runDue();
     assertThat(m.events(TaskEvent.Type.COMPLETED)).hasSize(1);
     assertThat(m.events(TaskEvent.Type.COMPLETED).get(0).scheduledAt()).isEqualTo(t0);
@@ -50,10 +55,10 @@ class IntervalAndCalendarTest {
   @Test
   void intervalFollowsTheMonotonicClockNotWallSteps() {
     List<Instant> due = new ArrayList<>();
-    m.scheduler.interval("tick", Duration.ofSeconds(10), ctx -> due.add(ctx.scheduledAt()));
-    m.scheduler.start();
+    m.scheduler().interval("tick", Duration.ofSeconds(10), ctx -> due.add(ctx.scheduledAt()));
+    m.scheduler().start();
 
-    m.clock.stepWall(Duration.ofHours(-1));
+    m.clock().stepWall(Duration.ofHours(-1));
     m.tick(Duration.ofSeconds(30));
 
     assertThat(due).hasSize(3);
@@ -62,10 +67,10 @@ class IntervalAndCalendarTest {
   @Test
   void aLongStallDropsMissedIntervalFiresInsteadOfBursting() {
     List<Instant> due = new ArrayList<>();
-    m.scheduler.interval("tick", Duration.ofSeconds(10), ctx -> due.add(ctx.scheduledAt()));
-    m.scheduler.start();
+    m.scheduler().interval("tick", Duration.ofSeconds(10), ctx -> due.add(ctx.scheduledAt()));
+    m.scheduler().start();
 
-    m.clock.advance(Duration.ofSeconds(95)); // the host was suspended
+    m.clock().advance(Duration.ofSeconds(95)); // the host was suspended
     m.runDue();
     m.tick(Duration.ofSeconds(10));
 
@@ -82,12 +87,12 @@ class IntervalAndCalendarTest {
 
   @Test
   void calendarFiresAreCountedAsSubmittedAndRunOnTime() {
-    m.scheduler.calendar("minutely", EVERY_MINUTE, ctx -> ctx.scheduledAt());
-    m.scheduler.start();
+    m.scheduler().calendar("minutely", EVERY_MINUTE, ctx -> ctx.scheduledAt());
+    m.scheduler().start();
 
     m.tick(Duration.ofMinutes(5));
 
-    assertThat(m.scheduler.getMetrics())
+    assertThat(m.scheduler().getMetrics())
         .containsEntry("total_submitted", 5L)
         .containsEntry("total_completed", 5L);
     assertThat(m.events(TaskEvent.Type.STARTED))
@@ -102,27 +107,27 @@ class IntervalAndCalendarTest {
 
   @Test
   void calendarFiresFollowWallClockStepsWithoutBursts() {
-    m.scheduler.calendar("minutely", EVERY_MINUTE, ctx -> null);
-    m.scheduler.start();
+    m.scheduler().calendar("minutely", EVERY_MINUTE, ctx -> null);
+    m.scheduler().start();
     m.tick(Duration.ofMinutes(1));
 
-    m.clock.stepWall(Duration.ofHours(2)); // NTP or an operator moved the clock forward
+    m.clock().stepWall(Duration.ofHours(2)); // NTP or an operator moved the clock forward
     m.tick(Duration.ofMinutes(1));
 
     // One fire for the due minute, one skip event for the jump, and then the normal rhythm.
-    assertThat(m.scheduler.getMetrics()).containsEntry("total_submitted", 3L);
+    assertThat(m.scheduler().getMetrics()).containsEntry("total_submitted", 3L);
     assertThat(m.events(TaskEvent.Type.SKIPPED)).hasSize(1);
   }
 
   @Test
   void nextFiresPreviewsTheSchedule() {
-    m.scheduler.interval("tick", Duration.ofSeconds(30), ctx -> null);
-    m.scheduler.calendar("minutely", EVERY_MINUTE, ctx -> null);
-    m.scheduler.start();
+    m.scheduler().interval("tick", Duration.ofSeconds(30), ctx -> null);
+    m.scheduler().calendar("minutely", EVERY_MINUTE, ctx -> null);
+    m.scheduler().start();
 
-    assertThat(m.scheduler.nextFires("tick", 3))
+    assertThat(m.scheduler().nextFires("tick", 3))
         .containsExactly(t0.plusSeconds(30), t0.plusSeconds(60), t0.plusSeconds(90));
-    assertThat(m.scheduler.nextFires("minutely", 2))
+    assertThat(m.scheduler().nextFires("minutely", 2))
         .containsExactly(t0.plusSeconds(60), t0.plusSeconds(120));
   }
 }

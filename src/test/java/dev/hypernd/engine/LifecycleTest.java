@@ -3,6 +3,8 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hypernd.testing.ManualClock;
+import dev.hypernd.testing.ManualScheduler;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

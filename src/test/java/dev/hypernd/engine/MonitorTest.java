@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.hypernd.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +33,20 @@ class MonitorTest {
   @Test
   void hooksSeeStartAndCompletion() {
     List<String> seen = new ArrayList<>();
-    m.scheduler
+    m.scheduler()
         .monitor()
         .beforeTask((name, args) -> seen.add("before " + name + " " + args))
         .afterTask(
             (name, result, duration) -> seen.add("after " + name + " " + result + " " + duration));
     TaskSubmitter job =
-        m.scheduler.task(
-            "work",
-            ctx -> {
-              m.clock.advance(Duration.ofMillis(250));
-              return "r";
-            });
-    m.scheduler.start();
+        m.scheduler()
+            .task(
+                "work",
+                ctx -> {
+                  m.clock().advance(Duration.ofMillis(250));
+                  return "r";
+                });
+    m.scheduler().start();
 
     job.submit("a", 1);
 
@@ -53,14 +55,14 @@ class MonitorTest {
 
   @Test
   void aHookThatThrowsIsLoggedAndTheTaskStillCompletes() {
-    m.scheduler
+    m.scheduler()
         .monitor()
         .beforeTask(
             (name, args) -> {
               throw new IllegalStateException("hook bug");
             });
-    TaskSubmitter job = m.scheduler.task("work", ctx -> "fine");
-    m.scheduler.start();
+    TaskSubmitter job = m.scheduler().task("work", ctx -> "fine");
+    m.scheduler().start();
 
     String id = job.submit();
 
@@ -75,12 +77,12 @@ class MonitorTest {
 
   @Test
   void eventsArriveInLifecycleOrder() {
-    TaskSubmitter job = m.scheduler.task("work", ctx -> "fine");
-    m.scheduler.start();
+    TaskSubmitter job = m.scheduler().task("work", ctx -> "fine");
+    m.scheduler().start();
 
     job.submit();
 
-    assertThat(m.events)
+    assertThat(m.events())
         .extracting(TaskEvent::type)
         .containsExactly(
             TaskEvent.Type.SCHEDULED, TaskEvent.Type.STARTED, TaskEvent.Type.COMPLETED);

@@ -3,6 +3,7 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hypernd.testing.ManualScheduler;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,21 +19,22 @@ class OverlapTest {
   /** An interval job whose first task runs 25 s of hand-driven time, spanning two more fires. */
   private void slowIntervalJob(OverlapPolicy overlap) {
     AtomicInteger calls = new AtomicInteger();
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "slow",
-                JobSchedule.every(Duration.ofSeconds(10)),
-                ctx -> {
-                  ran.add(ctx.taskId() + " start");
-                  if (calls.incrementAndGet() == 1) {
-                    m.tick(Duration.ofSeconds(25));
-                  }
-                  ran.add(ctx.taskId() + " end");
-                  return null;
-                })
-            .overlap(overlap)
-            .build());
-    m.scheduler.start();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "slow",
+                    JobSchedule.every(Duration.ofSeconds(10)),
+                    ctx -> {
+                      ran.add(ctx.taskId() + " start");
+                      if (calls.incrementAndGet() == 1) {
+                        m.tick(Duration.ofSeconds(25));
+                      }
+                      ran.add(ctx.taskId() + " end");
+                      return null;
+                    })
+                .overlap(overlap)
+                .build());
+    m.scheduler().start();
     m.tick(Duration.ofSeconds(10));
   }
 
@@ -44,7 +46,7 @@ class OverlapTest {
     assertThat(m.events(TaskEvent.Type.SKIPPED)).hasSize(2);
     assertThat(m.events(TaskEvent.Type.SKIPPED).get(0).error().message())
         .isEqualTo("skipped: sched-1 is still RUNNING");
-    assertThat(m.scheduler.getMetrics())
+    assertThat(m.scheduler().getMetrics())
         .containsEntry("total_skipped", 2L)
         .containsEntry("total_submitted", 1L);
     m.tick(Duration.ofSeconds(5));
@@ -99,21 +101,22 @@ class OverlapTest {
 
   @Test
   void aRetryingTaskCountsAsActive() {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "retrier",
-                JobSchedule.every(Duration.ofSeconds(10)),
-                ctx -> {
-                  throw new IOException("down");
-                })
-            .retry(
-                RetryPolicy.builder()
-                    .maxRetries(1)
-                    .backoff(Duration.ofSeconds(15))
-                    .maxDelay(Duration.ofSeconds(15))
-                    .build())
-            .build());
-    m.scheduler.start();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "retrier",
+                    JobSchedule.every(Duration.ofSeconds(10)),
+                    ctx -> {
+                      throw new IOException("down");
+                    })
+                .retry(
+                    RetryPolicy.builder()
+                        .maxRetries(1)
+                        .backoff(Duration.ofSeconds(15))
+                        .maxDelay(Duration.ofSeconds(15))
+                        .build())
+                .build());
+    m.scheduler().start();
 
     m.tick(Duration.ofSeconds(20));
 
@@ -125,42 +128,44 @@ class OverlapTest {
 
   @Test
   void skipAppliesToManualSubmissionsToo() {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "exclusive",
-                JobSchedule.onDemand(),
-                ctx -> {
-                  assertThatThrownBy(() -> m.scheduler.submitter("exclusive").submit())
-                      .isInstanceOf(OverlapException.class)
-                      .hasMessageContaining("already has an active task (sched-1)");
-                  return "only one";
-                })
-            .overlap(OverlapPolicy.SKIP)
-            .build());
-    m.scheduler.start();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "exclusive",
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      assertThatThrownBy(() -> m.scheduler().submitter("exclusive").submit())
+                          .isInstanceOf(OverlapException.class)
+                          .hasMessageContaining("already has an active task (sched-1)");
+                      return "only one";
+                    })
+                .overlap(OverlapPolicy.SKIP)
+                .build());
+    m.scheduler().start();
 
-    String id = m.scheduler.submitter("exclusive").submit();
+    String id = m.scheduler().submitter("exclusive").submit();
 
     assertThat(m.result(id).state()).isEqualTo(TaskState.COMPLETED);
-    assertThat(m.scheduler.getMetrics()).containsEntry("total_submitted", 1L);
+    assertThat(m.scheduler().getMetrics()).containsEntry("total_submitted", 1L);
   }
 
   @Test
   void delayedSubmissionSkippedByOverlapIsRecordedNotLost() {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "exclusive",
-                JobSchedule.onDemand(),
-                ctx -> {
-                  m.tick(Duration.ofSeconds(10));
-                  return null;
-                })
-            .overlap(OverlapPolicy.SKIP)
-            .build());
-    m.scheduler.start();
-    String later = m.scheduler.submitter("exclusive").submitAfter(Duration.ofSeconds(5));
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "exclusive",
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      m.tick(Duration.ofSeconds(10));
+                      return null;
+                    })
+                .overlap(OverlapPolicy.SKIP)
+                .build());
+    m.scheduler().start();
+    String later = m.scheduler().submitter("exclusive").submitAfter(Duration.ofSeconds(5));
 
-    m.scheduler.submitter("exclusive").submit();
+    m.scheduler().submitter("exclusive").submit();
 
     TaskResult skipped = m.result(later);
     assertThat(skipped.state()).isEqualTo(TaskState.CANCELLED);

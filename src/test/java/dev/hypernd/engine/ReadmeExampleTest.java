@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,6 +77,55 @@ class ReadmeExampleTest {
     }
   }
 
+  /**
+   * The README's example of {@code dev.hypernd.testing}, its second Java block: given a retry
+   * policy of three retries and an email that fails twice, one minute of hand-driven time runs the
+   * retries, as its comment says.
+   */
+  @Test
+  void theTestingExampleRunsTheRetriesByHand() throws Exception {
+    List<String> block = javaBlock(Files.readString(Path.of("README.md")), 1);
+    String source =
+        "package readme;\n\n"
+            + "import dev.hypernd.engine.*;\n"
+            + "import dev.hypernd.testing.*;\n"
+            + "import java.time.Duration;\n"
+            + "import java.util.List;\n\n"
+            + "public final class TestingExample\n"
+            + "    implements java.util.concurrent.Callable<TaskResult> {\n"
+            + "  private int calls;\n\n"
+            + "  Object sendEmail(String to) throws java.io.IOException {\n"
+            + "    if (++calls < 3) {\n"
+            + "      throw new java.io.IOException(\"smtp down\");\n"
+            + "    }\n"
+            + "    return \"sent to \" + to;\n"
+            + "  }\n\n"
+            + "  @Override\n"
+            + "  public TaskResult call() throws Exception {\n"
+            + "    RetryPolicy retry = RetryPolicy.builder().maxRetries(3).build();\n"
+            + block.stream().map(line -> "    " + line).collect(Collectors.joining("\n"))
+            + "\n    return result;\n"
+            + "  }\n"
+            + "}\n";
+    Path classes = dir.resolve("testing-classes");
+    JavaSources.compile(
+        classes, "readme.TestingExample", source, System.getProperty("java.class.path"));
+
+    TaskResult result;
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      @SuppressWarnings("unchecked")
+      Callable<TaskResult> example =
+          (Callable<TaskResult>)
+              loader.loadClass("readme.TestingExample").getConstructor().newInstance();
+      result = example.call();
+    }
+
+    assertThat(result.state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(result.attempts()).isEqualTo(3);
+    assertThat(result.result()).isEqualTo("sent to alice");
+  }
+
   @Test
   void theBlockIsFoundAndSplitIntoImportsAndStatements() {
     List<String> block =
@@ -90,13 +141,26 @@ class ReadmeExampleTest {
 
   /** The lines of the first {@code java} block after the section heading. */
   static List<String> javaBlock(String readme) {
+    return javaBlock(readme, 0);
+  }
+
+  /** The lines of the {@code n}-th {@code java} block of the section, indented or not. */
+  static List<String> javaBlock(String readme, int n) {
     int section = readme.indexOf("\n" + SECTION + "\n");
     assertThat(section).as("README.md has a section \"%s\"", SECTION).isNotNegative();
-    int open = readme.indexOf("\n```java\n", section);
-    assertThat(open).as("a java block in that section").isNotNegative();
-    int start = open + "\n```java\n".length();
-    int end = readme.indexOf("\n```\n", start);
-    return readme.substring(start, end).lines().toList();
+    int next = readme.indexOf("\n## ", section + 1);
+    Matcher fence =
+        Pattern.compile("\n( *)```java\n([\\s\\S]*?)\n\\1```\n")
+            .matcher(readme.substring(section, next < 0 ? readme.length() : next));
+    for (int i = 0; i <= n; i++) {
+      assertThat(fence.find()).as("java block #%d of that section", i).isTrue();
+    }
+    String indent = fence.group(1);
+    return fence
+        .group(2)
+        .lines()
+        .map(line -> line.startsWith(indent) ? line.substring(indent.length()) : line)
+        .toList();
   }
 
   /** A class whose imports are the block's, and whose {@code call()} runs its statements. */

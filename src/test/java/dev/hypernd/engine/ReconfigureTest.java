@@ -3,6 +3,7 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hypernd.testing.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,14 +26,14 @@ class ReconfigureTest {
 
   @Test
   void unchangedJobsKeepTheirPhaseChangedOnesRestartRemovedOnesStop() {
-    m.scheduler.schedule(every("keep", 10));
-    m.scheduler.schedule(every("change", 10));
-    m.scheduler.schedule(every("drop", 10));
-    m.scheduler.start();
+    m.scheduler().schedule(every("keep", 10));
+    m.scheduler().schedule(every("change", 10));
+    m.scheduler().schedule(every("drop", 10));
+    m.scheduler().start();
     m.tick(Duration.ofSeconds(15));
     ran.clear();
 
-    m.scheduler.updateJobs(Set.of("drop"), List.of(every("change", 30), every("added", 5)));
+    m.scheduler().updateJobs(Set.of("drop"), List.of(every("change", 30), every("added", 5)));
     m.tick(Duration.ofSeconds(30));
 
     assertThat(ran)
@@ -47,52 +48,53 @@ class ReconfigureTest {
             "added@40",
             "added@45",
             "change@45");
-    assertThat(m.scheduler.jobs())
+    assertThat(m.scheduler().jobs())
         .extracting(JobInfo::name)
         .containsExactly("keep", "change", "added");
   }
 
   @Test
   void aRemovedJobsRunningTaskFinishes() {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "going",
-                JobSchedule.every(Duration.ofSeconds(10)),
-                ctx -> {
-                  m.scheduler.updateJobs(Set.of("going"), List.of());
-                  return "finished";
-                })
-            .build());
-    m.scheduler.start();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "going",
+                    JobSchedule.every(Duration.ofSeconds(10)),
+                    ctx -> {
+                      m.scheduler().updateJobs(Set.of("going"), List.of());
+                      return "finished";
+                    })
+                .build());
+    m.scheduler().start();
 
     m.tick(Duration.ofMinutes(1));
 
     assertThat(m.result("sched-1").state()).isEqualTo(TaskState.COMPLETED);
-    assertThat(m.scheduler.getMetrics()).containsEntry("total_submitted", 1L);
-    assertThat(m.scheduler.jobs()).isEmpty();
+    assertThat(m.scheduler().getMetrics()).containsEntry("total_submitted", 1L);
+    assertThat(m.scheduler().jobs()).isEmpty();
   }
 
   @Test
   void updateIsAllOrNothing() {
-    m.scheduler.schedule(every("keep", 10));
-    assertThatThrownBy(() -> m.scheduler.updateJobs(Set.of("missing"), List.of(every("new", 1))))
+    m.scheduler().schedule(every("keep", 10));
+    assertThatThrownBy(() -> m.scheduler().updateJobs(Set.of("missing"), List.of(every("new", 1))))
         .isInstanceOf(NoSuchJobException.class);
-    assertThat(m.scheduler.jobs()).extracting(JobInfo::name).containsExactly("keep");
+    assertThat(m.scheduler().jobs()).extracting(JobInfo::name).containsExactly("keep");
   }
 
   @Test
   void pausedJobsDoNotFireUntilResumed() {
-    m.scheduler.schedule(every("tick", 10));
-    m.scheduler.start();
-    m.scheduler.pause("tick");
+    m.scheduler().schedule(every("tick", 10));
+    m.scheduler().start();
+    m.scheduler().pause("tick");
     m.tick(Duration.ofSeconds(30));
     assertThat(ran).isEmpty();
-    assertThat(m.scheduler.jobs().get(0).paused()).isTrue();
+    assertThat(m.scheduler().jobs().get(0).paused()).isTrue();
 
-    m.scheduler.resume("tick");
+    m.scheduler().resume("tick");
     m.tick(Duration.ofSeconds(10));
 
     assertThat(ran).containsExactly("tick@40");
-    assertThat(m.store.jobState("tick").orElseThrow().paused()).isFalse();
+    assertThat(m.store().jobState("tick").orElseThrow().paused()).isFalse();
   }
 }

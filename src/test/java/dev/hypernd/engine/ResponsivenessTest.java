@@ -49,7 +49,7 @@ class ResponsivenessTest {
   }
 
   @Test
-  void aHandDrivenSchedulerHasNoLoopToWaitFor() throws Exception {
+  void aManualSchedulerHasNoLoopToWaitFor() throws Exception {
     TaskScheduler scheduler =
         TaskScheduler.builder().periodicClassLoader(null).dispatchThread(false).build();
     scheduler.start();

@@ -3,6 +3,7 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.store.sqlite.SqliteTaskStore;
+import dev.hypernd.testing.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,9 +39,9 @@ class RestartRecoveryTest {
   void aDelayedTaskStillWaitsForItsTimeAfterACrash() {
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
-    a.scheduler.schedule(email(RetryPolicy.none()));
-    a.scheduler.start();
-    String id = a.scheduler.submit("email", List.of("alice"), Duration.ofHours(1));
+    a.scheduler().schedule(email(RetryPolicy.none()));
+    a.scheduler().start();
+    String id = a.scheduler().submit("email", List.of("alice"), Duration.ofHours(1));
     a.tick(Duration.ofMinutes(10));
     Path image = files.crashImage(first);
 
@@ -61,9 +62,9 @@ class RestartRecoveryTest {
   void aDelayedTaskThatFellDueWhileStoppedRunsAtStart() {
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
-    a.scheduler.schedule(email(RetryPolicy.none()));
-    a.scheduler.start();
-    String id = a.scheduler.submit("email", List.of("bob"), Duration.ofMinutes(5));
+    a.scheduler().schedule(email(RetryPolicy.none()));
+    a.scheduler().start();
+    String id = a.scheduler().submit("email", List.of("bob"), Duration.ofMinutes(5));
     Path image = files.crashImage(first);
 
     ManualScheduler b = files.restart(image, Duration.ofMinutes(30), email(RetryPolicy.none()));
@@ -84,10 +85,10 @@ class RestartRecoveryTest {
             .build();
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
-    a.scheduler.schedule(email(retry));
-    a.scheduler.start();
+    a.scheduler().schedule(email(retry));
+    a.scheduler().start();
     failuresLeft.set(1);
-    String id = a.scheduler.submit("email", List.of("carol"), Duration.ZERO);
+    String id = a.scheduler().submit("email", List.of("carol"), Duration.ZERO);
     assertThat(a.result(id).state()).isEqualTo(TaskState.RETRYING);
     Path image = files.crashImage(first);
 
@@ -109,10 +110,10 @@ class RestartRecoveryTest {
     RetryPolicy retry = RetryPolicy.builder().maxRetries(1).build();
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
-    a.scheduler.schedule(email(retry));
-    a.scheduler.start();
+    a.scheduler().schedule(email(retry));
+    a.scheduler().start();
     failuresLeft.set(1);
-    String id = a.scheduler.submit("email", List.of(), Duration.ZERO);
+    String id = a.scheduler().submit("email", List.of(), Duration.ZERO);
     Path image = files.crashImage(first);
 
     ManualScheduler b = files.restart(image, Duration.ofHours(1), email(retry));
@@ -128,18 +129,19 @@ class RestartRecoveryTest {
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
     Path[] image = new Path[1];
-    a.scheduler.schedule(
-        JobDefinition.builder(
-                "email",
-                JobSchedule.onDemand(),
-                ctx -> {
-                  image[0] = files.crashImage(first);
-                  return null;
-                })
-            .retry(retry)
-            .build());
-    a.scheduler.start();
-    String id = a.scheduler.submit("email", List.of("dave"), Duration.ZERO);
+    a.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "email",
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      image[0] = files.crashImage(first);
+                      return null;
+                    })
+                .retry(retry)
+                .build());
+    a.scheduler().start();
+    String id = a.scheduler().submit("email", List.of("dave"), Duration.ZERO);
 
     ManualScheduler b = files.restart(image[0], Duration.ofMinutes(1), email(retry));
 
@@ -160,33 +162,34 @@ class RestartRecoveryTest {
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
     Path[] image = new Path[1];
-    a.scheduler.schedule(
-        JobDefinition.builder(
-                "email",
-                JobSchedule.onDemand(),
-                ctx -> {
-                  image[0] = files.crashImage(first);
-                  return null;
-                })
-            .build());
-    a.scheduler.start();
-    String id = a.scheduler.submit("email", List.of(), Duration.ZERO);
+    a.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "email",
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      image[0] = files.crashImage(first);
+                      return null;
+                    })
+                .build());
+    a.scheduler().start();
+    String id = a.scheduler().submit("email", List.of(), Duration.ZERO);
 
     ManualScheduler b = files.restart(image[0], Duration.ofMinutes(1), email(RetryPolicy.none()));
 
     assertThat(b.result(id).state()).isEqualTo(TaskState.FAILED);
     assertThat(b.events(TaskEvent.Type.FAILED)).hasSize(1);
     assertThat(runs).isEmpty();
-    assertThat(b.scheduler.getMetrics()).containsEntry("total_failed", 1L);
+    assertThat(b.scheduler().getMetrics()).containsEntry("total_failed", 1L);
   }
 
   @Test
   void unfinishedTasksOfAJobThatIsGoneAreCancelledWithAClearError() {
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
-    a.scheduler.schedule(email(RetryPolicy.none()));
-    a.scheduler.start();
-    String id = a.scheduler.submit("email", List.of(), Duration.ofHours(1));
+    a.scheduler().schedule(email(RetryPolicy.none()));
+    a.scheduler().start();
+    String id = a.scheduler().submit("email", List.of(), Duration.ofHours(1));
     Path image = files.crashImage(first);
 
     ManualScheduler b = files.restart(image, Duration.ofMinutes(1));
@@ -206,20 +209,20 @@ class RestartRecoveryTest {
   void afterACleanStopIdsContinueWithoutAGapAndResultsStayQueryable() throws Exception {
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
-    a.scheduler.schedule(email(RetryPolicy.none()));
-    a.scheduler.start();
+    a.scheduler().schedule(email(RetryPolicy.none()));
+    a.scheduler().start();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(a.scheduler.submit("email", List.of("n" + i), Duration.ZERO));
+      ids.add(a.scheduler().submit("email", List.of("n" + i), Duration.ZERO));
     }
-    a.scheduler.shutdown(Duration.ZERO);
+    a.scheduler().shutdown(Duration.ZERO);
     first.close();
 
     ManualScheduler b = files.restart(files.file(), Duration.ofDays(1), email(RetryPolicy.none()));
 
     assertThat(b.result(ids.get(0)).result()).isEqualTo("done [n0]");
     assertThat(runs).hasSize(3);
-    assertThat(b.scheduler.submit("email", List.of(), Duration.ZERO)).isEqualTo("sched-4");
+    assertThat(b.scheduler().submit("email", List.of(), Duration.ZERO)).isEqualTo("sched-4");
     assertThat(runs).hasSize(4);
   }
 
@@ -227,9 +230,9 @@ class RestartRecoveryTest {
   void afterACrashIdsAreNeverReusedAndCompletedTasksDoNotRunAgain() {
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
-    a.scheduler.schedule(email(RetryPolicy.none()));
-    a.scheduler.start();
-    String done = a.scheduler.submit("email", List.of("once"), Duration.ZERO);
+    a.scheduler().schedule(email(RetryPolicy.none()));
+    a.scheduler().start();
+    String done = a.scheduler().submit("email", List.of("once"), Duration.ZERO);
     Path image = files.crashImage(first);
 
     ManualScheduler b = files.restart(image, Duration.ofMinutes(1), email(RetryPolicy.none()));
@@ -237,7 +240,7 @@ class RestartRecoveryTest {
 
     assertThat(runs).containsExactly(List.of("once"));
     assertThat(b.result(done).state()).isEqualTo(TaskState.COMPLETED);
-    String next = b.scheduler.submit("email", List.of(), Duration.ZERO);
+    String next = b.scheduler().submit("email", List.of(), Duration.ZERO);
     assertThat(TaskIds.parse(next)).isGreaterThan(TaskIds.parse(done));
   }
 
@@ -245,22 +248,22 @@ class RestartRecoveryTest {
   void countersBehindTheMetricsSurviveARestart() throws Exception {
     SqliteTaskStore first = files.fresh();
     ManualScheduler a = new ManualScheduler(first);
-    a.scheduler.schedule(email(RetryPolicy.none()));
-    a.scheduler.start();
-    a.scheduler.submit("email", List.of(), Duration.ZERO);
+    a.scheduler().schedule(email(RetryPolicy.none()));
+    a.scheduler().start();
+    a.scheduler().submit("email", List.of(), Duration.ZERO);
     failuresLeft.set(1);
-    a.scheduler.submit("email", List.of(), Duration.ZERO);
-    a.scheduler.submit("email", List.of(), Duration.ZERO);
-    a.scheduler.shutdown(Duration.ZERO);
+    a.scheduler().submit("email", List.of(), Duration.ZERO);
+    a.scheduler().submit("email", List.of(), Duration.ZERO);
+    a.scheduler().shutdown(Duration.ZERO);
     first.close();
 
     ManualScheduler b = files.restart(files.file(), Duration.ofHours(1), email(RetryPolicy.none()));
 
-    assertThat(b.scheduler.getMetrics())
+    assertThat(b.scheduler().getMetrics())
         .containsEntry("total_submitted", 3L)
         .containsEntry("total_completed", 2L)
         .containsEntry("total_failed", 1L);
-    assertThat(b.scheduler.metrics("email").topErrors())
+    assertThat(b.scheduler().metrics("email").topErrors())
         .containsExactly(new MetricsSnapshot.ErrorCount(IllegalStateException.class.getName(), 1));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hypernd.engine.store.Retention;
 import dev.hypernd.engine.store.TaskQuery;
 import dev.hypernd.store.sqlite.SqliteTaskStore;
+import dev.hypernd.testing.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +51,8 @@ class RestartScheduleTest {
   private Path runThenCrash(JobDefinition job, Duration runFor) {
     SqliteTaskStore store = files.fresh();
     ManualScheduler a = new ManualScheduler(store);
-    a.scheduler.schedule(job);
-    a.scheduler.start();
+    a.scheduler().schedule(job);
+    a.scheduler().start();
     a.tick(runFor);
     return files.crashImage(store);
   }
@@ -64,7 +65,8 @@ class RestartScheduleTest {
 
     ManualScheduler b = files.restart(image, Duration.ofMinutes(27), every10(false, false));
 
-    assertThat(b.scheduler.jobs().get(0).nextFire()).isEqualTo(START.plus(Duration.ofMinutes(30)));
+    assertThat(b.scheduler().jobs().get(0).nextFire())
+        .isEqualTo(START.plus(Duration.ofMinutes(30)));
     assertThat(b.events(TaskEvent.Type.SKIPPED)).isEmpty();
     b.tick(Duration.ofMinutes(13));
     assertThat(fires)
@@ -85,7 +87,8 @@ class RestartScheduleTest {
             "4 fire(s) missed while the scheduler was stopped (from 2026-01-05T10:10:00Z to"
                 + " 2026-01-05T10:40:00Z); not run: catch_up is off");
     assertThat(fires).isEmpty();
-    assertThat(b.scheduler.jobs().get(0).nextFire()).isEqualTo(START.plus(Duration.ofMinutes(50)));
+    assertThat(b.scheduler().jobs().get(0).nextFire())
+        .isEqualTo(START.plus(Duration.ofMinutes(50)));
     b.tick(Duration.ofMinutes(5));
     assertThat(fires).containsExactly(START.plus(Duration.ofMinutes(50)));
   }
@@ -142,7 +145,7 @@ class RestartScheduleTest {
         .startsWith(
             "3 fire(s) missed while the scheduler was stopped (from 2026-01-06T03:00:00Z to"
                 + " 2026-01-08T03:00:00Z)");
-    assertThat(b.scheduler.jobs().get(0).nextFire())
+    assertThat(b.scheduler().jobs().get(0).nextFire())
         .isEqualTo(Instant.parse("2026-01-09T03:00:00Z"));
   }
 
@@ -174,9 +177,9 @@ class RestartScheduleTest {
     Path image = runThenCrash(everyMinuteTaking5s(), Duration.ofSeconds(30));
 
     current = new ManualScheduler(files.open(image));
-    current.clock.advance(Duration.ofSeconds(190));
-    current.scheduler.schedule(everyMinuteTaking5s());
-    current.scheduler.start();
+    current.clock().advance(Duration.ofSeconds(190));
+    current.scheduler().schedule(everyMinuteTaking5s());
+    current.scheduler().start();
     current.tick(Duration.ofSeconds(20));
 
     assertThat(fires).containsExactly(Instant.parse("2026-01-05T10:03:00Z"));
@@ -189,7 +192,7 @@ class RestartScheduleTest {
                 + " 2026-01-05T10:03:00Z");
     assertThat(current.events(TaskEvent.Type.STARTED).get(0).latenessMs())
         .isEqualTo(Duration.ofSeconds(10).toMillis());
-    assertThat(current.scheduler.jobs().get(0).nextFire())
+    assertThat(current.scheduler().jobs().get(0).nextFire())
         .isEqualTo(Instant.parse("2026-01-05T10:04:00Z"));
   }
 
@@ -204,7 +207,8 @@ class RestartScheduleTest {
 
     assertThat(fires).containsExactly(START.plus(Duration.ofMinutes(50)));
     assertThat(b.events(TaskEvent.Type.SKIPPED)).hasSize(1);
-    assertThat(b.scheduler.jobs().get(0).nextFire()).isEqualTo(START.plus(Duration.ofMinutes(60)));
+    assertThat(b.scheduler().jobs().get(0).nextFire())
+        .isEqualTo(START.plus(Duration.ofMinutes(60)));
   }
 
   @Test
@@ -215,22 +219,22 @@ class RestartScheduleTest {
 
     assertThat(fires).isEmpty();
     assertThat(b.events(TaskEvent.Type.SKIPPED)).hasSize(1);
-    assertThat(b.scheduler.getMetrics()).containsEntry("total_skipped", 1L);
+    assertThat(b.scheduler().getMetrics()).containsEntry("total_skipped", 1L);
   }
 
   @Test
   void aPausedJobStaysPausedAndReportsNoMissedFires() {
     SqliteTaskStore store = files.fresh();
     ManualScheduler a = new ManualScheduler(store);
-    a.scheduler.schedule(every10(true, false));
-    a.scheduler.start();
-    a.scheduler.pause("poll");
+    a.scheduler().schedule(every10(true, false));
+    a.scheduler().start();
+    a.scheduler().pause("poll");
     Path image = files.crashImage(store);
 
     ManualScheduler b = files.restart(image, Duration.ofHours(2), every10(true, false));
     b.tick(Duration.ofHours(1));
 
-    assertThat(b.scheduler.jobs().get(0).paused()).isTrue();
+    assertThat(b.scheduler().jobs().get(0).paused()).isTrue();
     assertThat(fires).isEmpty();
     assertThat(b.events(TaskEvent.Type.SKIPPED)).isEmpty();
   }
@@ -242,8 +246,8 @@ class RestartScheduleTest {
         new ManualScheduler(
             store,
             b -> b.retention(new Retention(3, Duration.ofDays(1))).pruneEvery(Duration.ofHours(1)));
-    m.scheduler.schedule(every10(false, false));
-    m.scheduler.start();
+    m.scheduler().schedule(every10(false, false));
+    m.scheduler().start();
     m.tick(Duration.ofMinutes(55));
     assertThat(fires).hasSize(5);
     assertThat(store.list(TaskQuery.all(100))).hasSizeGreaterThan(3);

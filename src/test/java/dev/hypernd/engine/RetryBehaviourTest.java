@@ -2,6 +2,7 @@ package dev.hypernd.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypernd.testing.ManualScheduler;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,22 +17,23 @@ class RetryBehaviourTest {
 
   private TaskSubmitter failing(String name, int failures, RetryPolicy policy, Exception error) {
     AtomicInteger calls = new AtomicInteger();
-    return m.scheduler.task(
-        name,
-        ctx -> {
-          if (calls.incrementAndGet() <= failures) {
-            throw error;
-          }
-          return "ok after " + (calls.get() - 1) + " failures";
-        },
-        policy);
+    return m.scheduler()
+        .task(
+            name,
+            ctx -> {
+              if (calls.incrementAndGet() <= failures) {
+                throw error;
+              }
+              return "ok after " + (calls.get() - 1) + " failures";
+            },
+            policy);
   }
 
   @Test
   void maxRetriesThreeMakesFourAttemptsOneTwoFourSecondsApart() {
     TaskSubmitter job =
         failing("flaky", 99, RetryPolicy.builder().maxRetries(3).build(), new IOException("down"));
-    m.scheduler.start();
+    m.scheduler().start();
 
     String id = job.submit();
     m.tick(Duration.ofMinutes(10));
@@ -43,7 +45,7 @@ class RetryBehaviourTest {
     m.events(TaskEvent.Type.STARTED).forEach(e -> starts.add(e.startedAt()));
     Instant t0 = ManualScheduler.START;
     assertThat(starts).containsExactly(t0, t0.plusSeconds(1), t0.plusSeconds(3), t0.plusSeconds(7));
-    assertThat(m.scheduler.getMetrics())
+    assertThat(m.scheduler().getMetrics())
         .containsEntry("total_retried", 3L)
         .containsEntry("total_failed", 1L)
         .containsEntry("total_submitted", 1L);
@@ -57,7 +59,7 @@ class RetryBehaviourTest {
   void retryingTaskCompletesWhenALaterAttemptSucceeds() {
     TaskSubmitter job =
         failing("flaky", 2, RetryPolicy.builder().maxRetries(3).build(), new IOException("down"));
-    m.scheduler.start();
+    m.scheduler().start();
 
     String id = job.submit();
     assertThat(m.result(id).state()).isEqualTo(TaskState.RETRYING);
@@ -68,27 +70,27 @@ class RetryBehaviourTest {
     assertThat(result.state()).isEqualTo(TaskState.COMPLETED);
     assertThat(result.attempts()).isEqualTo(3);
     assertThat(result.result()).isEqualTo("ok after 2 failures");
-    assertThat(m.scheduler.getMetrics()).containsEntry("total_retried", 2L);
+    assertThat(m.scheduler().getMetrics()).containsEntry("total_retried", 2L);
   }
 
   @Test
   void errorNotInRetryOnFailsAtOnce() {
     RetryPolicy policy = RetryPolicy.builder().maxRetries(5).retryOn(IOException.class).build();
     TaskSubmitter job = failing("strict", 99, policy, new IllegalArgumentException("bad input"));
-    m.scheduler.start();
+    m.scheduler().start();
 
     TaskResult result = m.result(job.submit());
 
     assertThat(result.state()).isEqualTo(TaskState.FAILED);
     assertThat(result.attempts()).isEqualTo(1);
-    assertThat(m.scheduler.getMetrics()).containsEntry("total_retried", 0L);
+    assertThat(m.scheduler().getMetrics()).containsEntry("total_retried", 0L);
   }
 
   @Test
   void subclassOfRetryOnIsRetried() {
     RetryPolicy policy = RetryPolicy.builder().maxRetries(1).retryOn(IOException.class).build();
     TaskSubmitter job = failing("files", 1, policy, new FileNotFoundException("gone"));
-    m.scheduler.start();
+    m.scheduler().start();
 
     String id = job.submit();
     m.tick(Duration.ofSeconds(1));
@@ -107,7 +109,7 @@ class RetryBehaviourTest {
             .maxDelay(Duration.ofSeconds(30))
             .build();
     TaskSubmitter job = failing("capped", 99, policy, new IOException());
-    m.scheduler.start();
+    m.scheduler().start();
 
     job.submit();
     m.tick(Duration.ofMinutes(5));
@@ -126,7 +128,7 @@ class RetryBehaviourTest {
             .maxDelay(Duration.ofHours(24))
             .build();
     TaskSubmitter job = failing("slow-backoff", 99, policy, new IOException());
-    m.scheduler.start();
+    m.scheduler().start();
 
     String id = job.submit();
     m.tick(Duration.ofHours(31));
@@ -148,9 +150,9 @@ class RetryBehaviourTest {
             .build();
     TaskSubmitter slow = failing("backing-off", 99, policy, new IOException());
     AtomicInteger fastRuns = new AtomicInteger();
-    m.scheduler.interval("fast", Duration.ofSeconds(10), ctx -> fastRuns.incrementAndGet());
-    TaskSubmitter other = m.scheduler.task("other", ctx -> "done");
-    m.scheduler.start();
+    m.scheduler().interval("fast", Duration.ofSeconds(10), ctx -> fastRuns.incrementAndGet());
+    TaskSubmitter other = m.scheduler().task("other", ctx -> "done");
+    m.scheduler().start();
 
     String slowId = slow.submit();
     assertThat(m.result(slowId).state()).isEqualTo(TaskState.RETRYING);
@@ -165,12 +167,12 @@ class RetryBehaviourTest {
   @Test
   void everyFailedAttemptReachesOnErrorWithItsAttemptNumber() {
     List<String> seen = new ArrayList<>();
-    m.scheduler
+    m.scheduler()
         .monitor()
         .onError((name, error, attempt) -> seen.add(name + "#" + attempt + ":" + error.message()));
     TaskSubmitter job =
         failing("noisy", 99, RetryPolicy.builder().maxRetries(2).build(), new IOException("e"));
-    m.scheduler.start();
+    m.scheduler().start();
 
     job.submit();
     m.tick(Duration.ofSeconds(10));

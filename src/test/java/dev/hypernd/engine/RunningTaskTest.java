@@ -3,6 +3,7 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hypernd.engine.store.TaskQuery;
+import dev.hypernd.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,25 +19,26 @@ class RunningTaskTest {
 
   /** What the scheduler reports about {@code id} while its body runs. */
   private void look(String id) {
-    seen.add(m.scheduler.getResult(id).orElseThrow());
-    seen.add(m.scheduler.tasks(new TaskQuery(null, null, 10)).get(0));
+    seen.add(m.scheduler().getResult(id).orElseThrow());
+    seen.add(m.scheduler().tasks(new TaskQuery(null, null, 10)).get(0));
   }
 
   @Test
   void aRunningAttemptShowsHowLongItHasRunSoFar() {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "slow",
-                JobSchedule.onDemand(),
-                ctx -> {
-                  m.clock.advance(Duration.ofMillis(2500));
-                  look(ctx.taskId());
-                  return null;
-                })
-            .build());
-    m.scheduler.start();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "slow",
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      m.clock().advance(Duration.ofMillis(2500));
+                      look(ctx.taskId());
+                      return null;
+                    })
+                .build());
+    m.scheduler().start();
 
-    String id = m.scheduler.submit("slow", List.of(), Duration.ZERO);
+    String id = m.scheduler().submit("slow", List.of(), Duration.ZERO);
 
     assertThat(seen)
         .allSatisfy(
@@ -49,24 +51,25 @@ class RunningTaskTest {
 
   @Test
   void aSecondAttemptDoesNotShowTheFirstOnesTime() {
-    m.scheduler.schedule(
-        JobDefinition.builder(
-                "flaky",
-                JobSchedule.onDemand(),
-                ctx -> {
-                  if (ctx.attempt() == 1) {
-                    m.clock.advance(Duration.ofSeconds(40));
-                    throw new IllegalStateException("not yet");
-                  }
-                  m.clock.advance(Duration.ofSeconds(3));
-                  look(ctx.taskId());
-                  return "done";
-                })
-            .retry(RetryPolicy.builder().maxRetries(1).backoff(Duration.ofSeconds(1)).build())
-            .build());
-    m.scheduler.start();
+    m.scheduler()
+        .schedule(
+            JobDefinition.builder(
+                    "flaky",
+                    JobSchedule.onDemand(),
+                    ctx -> {
+                      if (ctx.attempt() == 1) {
+                        m.clock().advance(Duration.ofSeconds(40));
+                        throw new IllegalStateException("not yet");
+                      }
+                      m.clock().advance(Duration.ofSeconds(3));
+                      look(ctx.taskId());
+                      return "done";
+                    })
+                .retry(RetryPolicy.builder().maxRetries(1).backoff(Duration.ofSeconds(1)).build())
+                .build());
+    m.scheduler().start();
 
-    String id = m.scheduler.submit("flaky", List.of(), Duration.ZERO);
+    String id = m.scheduler().submit("flaky", List.of(), Duration.ZERO);
     assertThat(m.result(id).state()).isEqualTo(TaskState.RETRYING);
     assertThat(m.result(id).durationMs()).as("the failed attempt's").isEqualTo(40_000);
     m.tick(Duration.ofSeconds(1));

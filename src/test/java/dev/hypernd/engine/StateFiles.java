@@ -1,6 +1,7 @@
 package dev.hypernd.engine;
 
 import dev.hypernd.store.sqlite.SqliteTaskStore;
+import dev.hypernd.testing.ManualScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,11 +65,11 @@ final class StateFiles implements BeforeEachCallback, AfterEachCallback {
    */
   ManualScheduler restart(Path file, Duration downtime, JobDefinition... jobs) {
     ManualScheduler m = new ManualScheduler(open(file));
-    m.clock.advance(downtime);
+    m.clock().advance(downtime);
     for (JobDefinition job : jobs) {
-      m.scheduler.schedule(job);
+      m.scheduler().schedule(job);
     }
-    m.scheduler.start();
+    m.scheduler().start();
     return m;
   }
 

@@ -3,6 +3,7 @@ package dev.hypernd.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hypernd.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ class SubmitAndResultTest {
 
   @Test
   void returnedIdIsTheIdWhoseResultCompletes() {
-    TaskSubmitter job = m.scheduler.task("greet", ctx -> "hello " + ctx.arg(0));
-    m.scheduler.start();
+    TaskSubmitter job = m.scheduler().task("greet", ctx -> "hello " + ctx.arg(0));
+    m.scheduler().start();
 
     String id = job.submit("world");
 
@@ -33,12 +34,13 @@ class SubmitAndResultTest {
   @Test
   void returnedIdIsTheIdWhoseResultFails() {
     TaskSubmitter job =
-        m.scheduler.task(
-            "broken",
-            ctx -> {
-              throw new IllegalStateException("no database");
-            });
-    m.scheduler.start();
+        m.scheduler()
+            .task(
+                "broken",
+                ctx -> {
+                  throw new IllegalStateException("no database");
+                });
+    m.scheduler().start();
 
     String id = job.submit();
 
@@ -52,13 +54,14 @@ class SubmitAndResultTest {
   void positionalArgumentsReachTheBodyInOrder() {
     List<Object> seen = new ArrayList<>();
     TaskSubmitter job =
-        m.scheduler.task(
-            "sum",
-            ctx -> {
-              seen.addAll(ctx.args());
-              return (Integer) ctx.arg(0) + (Integer) ctx.arg(1);
-            });
-    m.scheduler.start();
+        m.scheduler()
+            .task(
+                "sum",
+                ctx -> {
+                  seen.addAll(ctx.args());
+                  return (Integer) ctx.arg(0) + (Integer) ctx.arg(1);
+                });
+    m.scheduler().start();
 
     String id = job.submit(2, 40);
 
@@ -68,8 +71,8 @@ class SubmitAndResultTest {
 
   @Test
   void missingArgumentIsAClearError() {
-    TaskSubmitter job = m.scheduler.task("needs-arg", ctx -> ctx.arg(0));
-    m.scheduler.start();
+    TaskSubmitter job = m.scheduler().task("needs-arg", ctx -> ctx.arg(0));
+    m.scheduler().start();
 
     TaskResult result = m.result(job.submit());
 
@@ -79,16 +82,16 @@ class SubmitAndResultTest {
 
   @Test
   void idsIncreaseAndAreNeverReused() {
-    TaskSubmitter job = m.scheduler.task("noop", ctx -> null);
-    m.scheduler.start();
+    TaskSubmitter job = m.scheduler().task("noop", ctx -> null);
+    m.scheduler().start();
     assertThat(List.of(job.submit(), job.submit(), job.submit()))
         .containsExactly("sched-1", "sched-2", "sched-3");
   }
 
   @Test
   void delayedSubmissionStaysPendingUntilDue() {
-    TaskSubmitter job = m.scheduler.task("later", ctx -> "ran");
-    m.scheduler.start();
+    TaskSubmitter job = m.scheduler().task("later", ctx -> "ran");
+    m.scheduler().start();
 
     String id = job.submitAfter(Duration.ofMinutes(5));
 
@@ -104,22 +107,22 @@ class SubmitAndResultTest {
 
   @Test
   void submissionsBeforeStartRunAtStart() {
-    TaskSubmitter job = m.scheduler.task("early", ctx -> "ok");
+    TaskSubmitter job = m.scheduler().task("early", ctx -> "ok");
     String id = job.submit();
     assertThat(m.result(id).state()).isEqualTo(TaskState.PENDING);
 
-    m.scheduler.start();
+    m.scheduler().start();
 
     assertThat(m.result(id).state()).isEqualTo(TaskState.COMPLETED);
   }
 
   @Test
   void unknownJobAndNullArgumentAreRejected() {
-    m.scheduler.start();
-    assertThatThrownBy(() -> m.scheduler.submit("nope", List.of(), Duration.ZERO))
+    m.scheduler().start();
+    assertThatThrownBy(() -> m.scheduler().submit("nope", List.of(), Duration.ZERO))
         .isInstanceOf(NoSuchJobException.class)
         .hasMessage("no job named nope");
-    TaskSubmitter job = m.scheduler.task("x", ctx -> null);
+    TaskSubmitter job = m.scheduler().task("x", ctx -> null);
     assertThatThrownBy(() -> job.submit("a", null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("argument #1 is null");
@@ -127,21 +130,21 @@ class SubmitAndResultTest {
 
   @Test
   void unknownTaskHasNoResult() {
-    assertThat(m.scheduler.getResult("sched-99")).isEmpty();
-    assertThat(m.scheduler.getResult("garbage")).isEmpty();
+    assertThat(m.scheduler().getResult("sched-99")).isEmpty();
+    assertThat(m.scheduler().getResult("garbage")).isEmpty();
   }
 
   @Test
   void duplicateJobNamesAreRejected() {
-    m.scheduler.task("same", ctx -> null);
-    assertThatThrownBy(() -> m.scheduler.task("same", ctx -> null))
+    m.scheduler().task("same", ctx -> null);
+    assertThatThrownBy(() -> m.scheduler().task("same", ctx -> null))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("a job named same is already scheduled");
   }
 
   @Test
   void badJobNamesAreRejected() {
-    assertThatThrownBy(() -> m.scheduler.task("has space", ctx -> null))
+    assertThatThrownBy(() -> m.scheduler().task("has space", ctx -> null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("job name (has space)");
   }

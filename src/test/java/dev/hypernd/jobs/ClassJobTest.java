@@ -4,7 +4,6 @@ import static dev.hypernd.jobs.JobFilesForTests.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.TaskAction;
 import dev.hypernd.engine.TaskContext;
 import dev.hypernd.engine.TaskError;
@@ -13,6 +12,7 @@ import dev.hypernd.engine.TaskState;
 import dev.hypernd.engine.TaskTimeoutException;
 import dev.hypernd.fixtures.JavaSources;
 import dev.hypernd.jobs.shell.ShellRunner;
+import dev.hypernd.testing.ManualScheduler;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.file.Files;
@@ -152,7 +152,7 @@ class ClassJobTest {
   @Test
   void aConstructorsExceptionIsTheErrorThatRetryOnJudges() {
     FlakyConstructor.TRIES.set(0);
-    HandDrivenScheduler hand = new HandDrivenScheduler();
+    ManualScheduler hand = new ManualScheduler();
     hand.scheduler()
         .schedule(
             definitions.define(
@@ -175,7 +175,7 @@ class ClassJobTest {
 
   @Test
   void aFailedClassJobsErrorHasItsBoundedStackTraceWithoutHyperndsFrames() {
-    HandDrivenScheduler hand = new HandDrivenScheduler();
+    ManualScheduler hand = new ManualScheduler();
     hand.scheduler()
         .schedule(
             definitions.define(
@@ -200,7 +200,7 @@ class ClassJobTest {
 
   @Test
   void aClassJobsTimeoutIsEnforcedByTheEngine() {
-    HandDrivenScheduler hand = new HandDrivenScheduler();
+    ManualScheduler hand = new ManualScheduler();
     Stuck.whileRunning = () -> hand.tick(Duration.ofSeconds(6));
     hand.scheduler()
         .schedule(

@@ -4,13 +4,13 @@ import static dev.hypernd.jobs.JobFilesForTests.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.JobDefinition;
 import dev.hypernd.engine.TaskContext;
 import dev.hypernd.engine.TaskResult;
 import dev.hypernd.engine.TaskState;
 import dev.hypernd.jobs.shell.ShellRunner;
 import dev.hypernd.jobs.shell.ShellTimeoutException;
+import dev.hypernd.testing.ManualScheduler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +116,7 @@ class CommandJobTest {
 
   @Test
   void aFailingCommandIsRetriedOnItsExitCodeWithTheConfiguredBackoff() {
-    HandDrivenScheduler hand = new HandDrivenScheduler();
+    ManualScheduler hand = new ManualScheduler();
     hand.scheduler()
         .schedule(
             definitions.define(
@@ -136,11 +136,11 @@ class CommandJobTest {
     TaskResult afterFirst = hand.scheduler().getResult(id).orElseThrow();
     assertThat(afterFirst.state()).isEqualTo(TaskState.RETRYING);
     assertThat(afterFirst.nextAttemptAt())
-        .isEqualTo(HandDrivenScheduler.START.plus(Duration.ofHours(1)));
+        .isEqualTo(ManualScheduler.START.plus(Duration.ofHours(1)));
 
     hand.tick(Duration.ofHours(1));
     assertThat(hand.scheduler().getResult(id).orElseThrow().nextAttemptAt())
-        .isEqualTo(HandDrivenScheduler.START.plus(Duration.ofHours(4)));
+        .isEqualTo(ManualScheduler.START.plus(Duration.ofHours(4)));
     hand.tick(Duration.ofHours(3));
 
     TaskResult result = hand.scheduler().getResult(id).orElseThrow();
@@ -151,7 +151,7 @@ class CommandJobTest {
 
   @Test
   void anExitCodeNotInRetryOnFailsAtOnce() {
-    HandDrivenScheduler hand = new HandDrivenScheduler();
+    ManualScheduler hand = new ManualScheduler();
     hand.scheduler()
         .schedule(
             definitions.define(

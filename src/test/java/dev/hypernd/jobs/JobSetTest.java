@@ -3,10 +3,10 @@ package dev.hypernd.jobs;
 import static dev.hypernd.jobs.JobFilesForTests.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hypernd.engine.HandDrivenScheduler;
 import dev.hypernd.engine.JobDefinition;
 import dev.hypernd.engine.JobInfo;
 import dev.hypernd.jobs.shell.ShellRunner;
+import dev.hypernd.testing.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class JobSetTest {
   private final JobDefinitions factory =
       new JobDefinitions(new ShellRunner(), new RunningCommands());
-  private final HandDrivenScheduler hand = new HandDrivenScheduler();
+  private final ManualScheduler hand = new ManualScheduler();
 
   private Map<String, Instant> nextFires() {
     return hand.scheduler().jobs().stream()
@@ -55,7 +55,7 @@ class JobSetTest {
                 factory);
     reload.applyTo(hand.scheduler());
 
-    Instant start = HandDrivenScheduler.START;
+    Instant start = ManualScheduler.START;
     assertThat(reload.next().definitions().get("keep")).isSameAs(keep);
     assertThat(reload.next().classes()).isSameAs(first.next().classes());
     assertThat(nextFires())

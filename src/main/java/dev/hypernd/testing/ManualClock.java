@@ -1,9 +1,14 @@
-package dev.hypernd.engine;
+package dev.hypernd.testing;
 
+import dev.hypernd.engine.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A clock that moves only when a test moves it; wall and monotonic time move together. */
+/**
+ * A clock that moves only when a test moves it, for a {@link dev.hypernd.engine.TaskScheduler}
+ * built with {@code clock(...)}. Wall and monotonic time move together; {@link #stepWall} moves the
+ * wall clock alone, as NTP or an operator would. Thread-safe.
+ */
 public final class ManualClock implements EngineClock {
   private Instant wall;
   // Starts near the wrap-around point so that monotonic arithmetic is exercised with overflow.
@@ -23,6 +28,11 @@ public final class ManualClock implements EngineClock {
     return nanos;
   }
 
+  /**
+   * Moves both clocks forward by {@code d}.
+   *
+   * @throws IllegalArgumentException if {@code d} is negative: a monotonic clock never goes back
+   */
   public synchronized void advance(Duration d) {
     if (d.isNegative()) {
       throw new IllegalArgumentException("a monotonic clock cannot go back: " + d);
@@ -31,7 +41,7 @@ public final class ManualClock implements EngineClock {
     nanos += d.toNanos();
   }
 
-  /** Steps the wall clock only, as NTP or an operator would. */
+  /** Steps the wall clock only, forward or back, as NTP or an operator would. */
   public synchronized void stepWall(Duration d) {
     wall = wall.plus(d);
   }
