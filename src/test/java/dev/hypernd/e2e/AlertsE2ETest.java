@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real daemon sends a job's alert: a webhook to a server on loopback in the test, a mail
  * through a fake {@code sendmail} on its PATH; a dead webhook changes nothing about the task.
  */
+@Tag("e2e")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AlertsE2ETest {
   private static final Duration SOON = Duration.ofSeconds(30);

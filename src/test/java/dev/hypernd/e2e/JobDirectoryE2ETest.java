@@ -4,17 +4,19 @@ import static dev.hypernd.e2e.Events.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hypernd.fixtures.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hypernd run DIR}: a directory of job files is one configuration, reloaded as one. */
+@Tag("e2e")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JobDirectoryE2ETest {
   private static final Duration SOON = Duration.ofSeconds(30);
@@ -61,19 +63,12 @@ class JobDirectoryE2ETest {
                   + ":1 has the same name");
     }
 
-    Process validate =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hypernd.daemon.HyperndMain",
-                "validate",
-                jobs.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(validate.getInputStream().readAllBytes());
-    assertThat(validate.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(validate.exitValue()).isEqualTo(2);
-    assertThat(output).startsWith(jobs.resolve("e.yaml") + ":1:8: jobs[0] (a): duplicate job name");
+    ChildJvm.Run validate =
+        ChildJvm.run(
+            new ProcessBuilder(ChildJvm.command(ChildJvm.HYPERND, "validate", jobs.toString())));
+    assertThat(validate.code()).as(validate.toString()).isEqualTo(2);
+    assertThat(validate.out()).isEmpty();
+    assertThat(validate.err())
+        .startsWith(jobs.resolve("e.yaml") + ":1:8: jobs[0] (a): duplicate job name");
   }
 }
