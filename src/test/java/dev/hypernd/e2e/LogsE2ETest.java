@@ -5,7 +5,6 @@ import static dev.hypernd.e2e.Events.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hypernd.cli.HypernctlMain;
 import dev.hypernd.fixtures.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,11 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hypernctl logs} against the real daemon: held lines, the result fallback, following. */
+@Tag("e2e")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LogsE2ETest {
   private static final Duration SOON = Duration.ofSeconds(30);
@@ -179,15 +180,7 @@ class LogsE2ETest {
     }
 
     static Follower start(String... args) throws IOException {
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-XX:TieredStopAtLevel=1",
-                  "-XX:+UseSerialGC",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  HypernctlMain.class.getName()));
+      List<String> command = new ArrayList<>(ChildJvm.command(ChildJvm.HYPERNCTL));
       command.addAll(List.of(args));
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);

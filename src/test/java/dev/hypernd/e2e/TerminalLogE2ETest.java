@@ -2,6 +2,7 @@ package dev.hypernd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hypernd.fixtures.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * terminal, JSON when it is anything else, decided on stdout alone; {@code --log-format} wins
  * either way. Each daemon runs in a real pseudo-terminal session.
  */
+@Tag("e2e")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TerminalLogE2ETest {
   private static final Duration SOON = Duration.ofSeconds(30);
@@ -36,13 +39,8 @@ class TerminalLogE2ETest {
   private String daemon(String redirections, String... args) {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.hypernd.daemon.HyperndMain",
+            ChildJvm.command(
+                ChildJvm.HYPERND,
                 "run",
                 file.toString(),
                 "--store",

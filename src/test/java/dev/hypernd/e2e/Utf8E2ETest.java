@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hypernd and hypernctl write UTF-8 whatever the locale: with {@code LANG} empty and {@code
  * LC_ALL=C}, Java's default charset is ASCII, which would print every other character as {@code ?}.
  */
+@Tag("e2e")
 @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Utf8E2ETest {
   private static final Duration SOON = Duration.ofSeconds(15);
