@@ -1,8 +1,5 @@
 package dev.hypernd.control;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -19,11 +16,13 @@ public final class Utf8Output {
   private Utf8Output() {}
 
   /**
-   * Replaces {@code System.out} and {@code System.err} with UTF-8 streams on descriptors 1 and 2.
+   * Replaces {@code System.out} and {@code System.err} with streams that encode in UTF-8 onto the
+   * ones they replace, used as byte sinks (a {@code PrintStream} passes bytes through unchanged),
+   * so that they write where the old ones did: descriptors 1 and 2, or what a test put there.
    */
   public static void install() {
-    System.setOut(stream(FileDescriptor.out));
-    System.setErr(stream(FileDescriptor.err));
+    System.setOut(utf8(System.out));
+    System.setErr(utf8(System.err));
   }
 
   /** A writer that encodes in UTF-8 onto {@code stream}, flushed at every line. */
@@ -31,11 +30,8 @@ public final class Utf8Output {
     return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
   }
 
-  private static PrintStream stream(FileDescriptor descriptor) {
-    // Buffered and flushed at each line, as the JVM's own.
-    return new PrintStream(
-        new BufferedOutputStream(new FileOutputStream(descriptor), 8192),
-        true,
-        StandardCharsets.UTF_8);
+  /** Flushed at each line, as the JVM's own. */
+  private static PrintStream utf8(PrintStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
   }
 }
