@@ -5,12 +5,15 @@ import static dev.hypernd.e2e.Events.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hypernd.fixtures.Poll;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are in place, and long before the daemon has read its file, opened its store and bound its
  * socket.
  */
+@Tag("e2e")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EarlySignalsE2ETest {
   private static final Duration SOON = Duration.ofSeconds(30);
@@ -36,14 +40,19 @@ class EarlySignalsE2ETest {
     DaemonProcess daemon =
         DaemonProcess.start(
             file, List.of("-Xlog:class+load=info:file=" + classes), Map.of(), "--store", "memory");
-    long deadline = System.nanoTime() + SOON.toNanos();
-    while (!Files.exists(classes)
-        || !Files.readString(classes).contains("dev.hypernd.daemon.RunCommand ")) {
-      assertThat(System.nanoTime() - deadline).as("RunCommand loaded in time").isNegative();
-      Thread.sleep(5);
-    }
+    Poll.until(SOON, () -> loaded(classes), () -> "RunCommand was not loaded in time");
     assertThat(daemon.events(e -> true)).as("nothing logged yet").isEmpty();
     return daemon;
+  }
+
+  /** Whether the JVM's class log names RunCommand: main() has begun. */
+  private static boolean loaded(Path classes) {
+    try {
+      return Files.exists(classes)
+          && Files.readString(classes).contains("dev.hypernd.daemon.RunCommand ");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

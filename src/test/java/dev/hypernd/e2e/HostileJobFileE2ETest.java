@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * line): {@code validate}, {@code run} and a reload each refuse them with one clear error, exit 2
  * or {@code config.rejected}, and a reload after them still works.
  */
+@Tag("e2e")
 @Timeout(value = 240, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileJobFileE2ETest {
   private static final Duration SOON = Duration.ofSeconds(20);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code hypernd.sock.lock} as a symbolic link to a file of root's choosing. The daemon refuses to
  * start, says why, and creates nothing through the link. Needs root and setpriv.
  */
+@Tag("e2e")
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SocketDirectoryE2ETest {
   private static final Duration LIMIT = Duration.ofSeconds(30);
