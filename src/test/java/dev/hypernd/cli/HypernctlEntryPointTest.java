@@ -100,7 +100,7 @@ class HypernctlEntryPointTest {
     Exit exit = main(f.socket.toString(), null);
 
     assertThat(exit.code()).isEqualTo(2);
-    assertThat(exit.err()).contains("a verb is required", "Usage: hypernctl");
+    assertThat(exit.err()).contains("hypernctl: a verb is required", "Try 'hypernctl --help'");
   }
 
   @Test

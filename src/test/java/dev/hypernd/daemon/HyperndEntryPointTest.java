@@ -71,7 +71,7 @@ class HyperndEntryPointTest {
     String err =
         tapSystemErr(
             () -> env().execute(() -> assertThat(catchSystemExit(() -> main())).isEqualTo(2)));
-    assertThat(err).contains("a command is required", "Usage: hypernd");
+    assertThat(err).contains("hypernd: a command is required", "Try 'hypernd --help'");
   }
 
   @Test
